@@ -1,0 +1,33 @@
+package io.etlfleet.integrations.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One page of source records, handed to the {@link PageSink} as the unit of commit.
+ *
+ * @param records     complete source objects on this page (may be empty)
+ * @param request     how the page was fetched, stored with each record
+ * @param checkpoint  where to resume after this page if the run is interrupted; empty
+ *                    on the last page
+ * @param cursor      the sync cursor to store when the run completes; carried on every
+ *                    page (running value) and committed by the runtime with the last page
+ */
+public record Page(
+        List<SourceRecord> records,
+        PageRequestInfo request,
+        Map<String, String> checkpoint,
+        Map<String, String> cursor) {
+
+    public Page {
+        records = List.copyOf(records);
+        Objects.requireNonNull(request, "request");
+        checkpoint = checkpoint == null ? Map.of() : Map.copyOf(checkpoint);
+        cursor = cursor == null ? Map.of() : Map.copyOf(cursor);
+    }
+
+    public boolean last() {
+        return checkpoint.isEmpty();
+    }
+}
