@@ -1,6 +1,5 @@
 package io.etlfleet.storage.raw;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -33,13 +32,13 @@ public class RawStore {
         String[] ids = new String[size];
         String[] json = new String[size];
         String[] hashes = new String[size];
-        Timestamp[] updated = new Timestamp[size];
+        String[] updated = new String[size];
         for (int i = 0; i < size; i++) {
             NewRawRecord record = batch.records().get(i);
             ids[i] = record.externalId();
             json[i] = record.json();
             hashes[i] = record.contentHash();
-            updated[i] = record.sourceUpdatedAt() == null ? null : Timestamp.from(record.sourceUpdatedAt());
+            updated[i] = record.sourceUpdatedAt() == null ? null : record.sourceUpdatedAt().toString();
         }
         return handle.createUpdate("""
                         insert into etl.raw_extraction_data
@@ -47,7 +46,7 @@ public class RawStore {
                                 content_hash, source_updated_at, job_id, batch_id)
                         select :tenantId, :integrationId, :entityType, r.external_id, cast(r.raw as jsonb),
                                cast(:metadata as jsonb), decode(r.hash, 'hex'), r.updated, :jobId, :batchId
-                          from unnest(:ids, :json, :hashes, :updated) as r(external_id, raw, hash, updated)
+                          from unnest(:ids, :json, :hashes, cast(:updated as timestamptz[])) as r(external_id, raw, hash, updated)
                         on conflict (integration_id, entity_type, external_id, content_hash) do nothing""")
                 .bind("tenantId", batch.tenantId())
                 .bind("integrationId", batch.integrationId())
@@ -58,7 +57,7 @@ public class RawStore {
                 .bindArray("ids", String.class, (Object[]) ids)
                 .bindArray("json", String.class, (Object[]) json)
                 .bindArray("hashes", String.class, (Object[]) hashes)
-                .bindArray("updated", Timestamp.class, (Object[]) updated)
+                .bindArray("updated", String.class, (Object[]) updated)
                 .execute();
     }
 
