@@ -1,5 +1,6 @@
 package io.etlfleet.queue.topology;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Names of the fleet's exchanges and queues. Every app declares and uses exactly these. */
@@ -8,6 +9,15 @@ public final class QueueNames {
     public static final String EXTRACT_EXCHANGE = "etl.extract";
     public static final String TRANSFORM_EXCHANGE = "etl.transform";
     public static final String DEAD_LETTER_EXCHANGE = "etl.dlx";
+
+    /**
+     * Direct exchange to which every work queue is bound with its own name as routing key;
+     * expired retry messages and replayed dead letters come back to their work queue through it.
+     */
+    public static final String RETRY_RETURN_EXCHANGE = "etl.retry.return";
+
+    /** Prefix of the retry tier queues and their exchanges, e.g. {@code etl.retry.30s}. */
+    public static final String RETRY_PREFIX = "etl.retry.";
 
     /** Integration types with their own queues. */
     public static final List<String> INTEGRATION_TYPES = List.of("github", "jira", "jdbc");
@@ -25,5 +35,13 @@ public final class QueueNames {
 
     public static String deadLetterQueue(String queue) {
         return queue + ".dlq";
+    }
+
+    /** Extract queues first, then transform queues, in the order of {@code integrationTypes}. */
+    public static List<String> workQueues(List<String> integrationTypes) {
+        List<String> queues = new ArrayList<>();
+        integrationTypes.forEach(type -> queues.add(extractQueue(type)));
+        integrationTypes.forEach(type -> queues.add(transformQueue(type)));
+        return List.copyOf(queues);
     }
 }
