@@ -1,0 +1,163 @@
+package io.etlfleet.sample.github;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The data behind the fake GitHub: repositories and their issues and pull requests, plus the
+ * {@link GithubFaults} to inject. Callers change it while the server runs; every change gets
+ * a timestamp from the fake's own clock, which only moves forward, so a change is always
+ * later than anything that existed before it. Thread-safe.
+ */
+public final class GithubSample {
+
+    private static final Pattern FULL_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+");
+    private static final long REPOSITORY_ID_BASE = 700_000_000L;
+    private static final long ISSUE_ID_BASE = 2_000_000_000L;
+
+    private final Map<String, RepositoryState> repositories = new LinkedHashMap<>();
+    private final IssueGenerator generator;
+    private final GithubFaults faults = new GithubFaults();
+    private final String token;
+    private final GithubUser tokenOwner;
+    private GithubJson json;
+    private Instant clock;
+
+    /**
+     * @param epoch where the fake's clock starts; generated timestamps follow it
+     */
+    public GithubSample(long seed, Instant epoch, String token, String tokenOwnerLogin) {
+        this.generator = new IssueGenerator(seed);
+        this.clock = epoch;
+        this.token = token;
+        this.tokenOwner = new GithubUser(tokenOwnerLogin, 9_919_000L);
+    }
+
+    /** Sets where API and web URLs inside the JSON point; called once the server's address is known. */
+    synchronized void renderWith(GithubJson renderer) {
+        this.json = renderer;
+    }
+
+    public GithubFaults faults() {
+        return faults;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public GithubUser tokenOwner() {
+        return tokenOwner;
+    }
+
+    public synchronized GithubSample addRepository(String fullName) {
+        if (!FULL_NAME.matcher(fullName).matches()) {
+            throw new IllegalArgumentException("not an owner/repo name: " + fullName);
+        }
+        String key = key(fullName);
+        if (repositories.containsKey(key)) {
+            throw new IllegalArgumentException("repository exists: " + fullName);
+        }
+        repositories.put(key, new RepositoryState(fullName, REPOSITORY_ID_BASE + repositories.size() + 1, clock));
+        return this;
+    }
+
+    public synchronized List<String> repositories() {
+        return repositories.values().stream().map(RepositoryState::fullName).toList();
+    }
+
+    /**
+     * Adds {@code count} issues numbered after the existing ones; every {@code everyNthIsPullRequest}-th
+     * number is a pull request (0 for none). Some items are generated closed.
+     */
+    public synchronized List<GithubIssue> generateIssues(String repository, int count, int everyNthIsPullRequest) {
+        RepositoryState repo = require(repository);
+        List<GithubIssue> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int number = repo.nextNumber();
+            boolean pr = everyNthIsPullRequest > 0 && number % everyNthIsPullRequest == 0;
+            GithubIssue issue = generator.issue(repo.fullName(), issueId(repo, number), number, pr,
+                    tick(generator.gapSeconds()));
+            if (issue.updatedAt().isAfter(clock)) {
+                clock = issue.updatedAt();
+            }
+            store(repo, issue);
+            created.add(issue);
+        }
+        return created;
+    }
+
+    /** Changes an item's title; its {@code updated_at} becomes later than anything existing. */
+    public synchronized GithubIssue updateIssue(String repository, int number, String newTitle) {
+        RepositoryState repo = require(repository);
+        return store(repo, repo.get(number).withTitle(newTitle, tick(1)));
+    }
+
+    /** Closes an item as completed, with a new {@code updated_at} and {@code closed_at}. */
+    public synchronized GithubIssue closeIssue(String repository, int number) {
+        RepositoryState repo = require(repository);
+        return store(repo, repo.get(number).closed(tick(1)));
+    }
+
+    public synchronized GithubIssue issue(String repository, int number) {
+        return require(repository).get(number);
+    }
+
+    /** Issues only (what {@code warehouse.github_issues} should hold), by number. */
+    public List<GithubIssue> issues(String repository) {
+        return listing(repository).stream().filter(i -> !i.pullRequest()).toList();
+    }
+
+    public List<GithubIssue> pullRequests(String repository) {
+        return listing(repository).stream().filter(GithubIssue::pullRequest).toList();
+    }
+
+    /** Everything GitHub's issue list returns for the repository (issues and pull requests), by number. */
+    public List<GithubIssue> listing(String repository) {
+        RepositoryState repo;
+        synchronized (this) {
+            repo = require(repository);
+        }
+        return repo.all();
+    }
+
+    synchronized Optional<RepositoryState> find(String fullName) {
+        return Optional.ofNullable(repositories.get(key(fullName)));
+    }
+
+    synchronized GithubJson json() {
+        return json;
+    }
+
+    private GithubIssue store(RepositoryState repo, GithubIssue issue) {
+        repo.put(issue, json.issueBytes(issue));
+        return issue;
+    }
+
+    private Instant tick(long seconds) {
+        clock = clock.plusSeconds(seconds);
+        return clock;
+    }
+
+    private RepositoryState require(String fullName) {
+        RepositoryState repo = repositories.get(key(fullName));
+        if (repo == null) {
+            throw new IllegalArgumentException("unknown repository: " + fullName);
+        }
+        return repo;
+    }
+
+    private static long issueId(RepositoryState repo, int number) {
+        return ISSUE_ID_BASE + (repo.id() - REPOSITORY_ID_BASE) * 10_000_000L + number;
+    }
+
+    private static String key(String fullName) {
+        return fullName.toLowerCase(Locale.ROOT);
+    }
+}

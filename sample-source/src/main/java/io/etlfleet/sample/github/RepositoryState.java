@@ -1,0 +1,96 @@
+package io.etlfleet.sample.github;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One fake repository: its issues (with each version's JSON rendered once) and a cache of
+ * sorted listings, so paging through tens of thousands of issues costs one sort per change,
+ * not one per page. Guarded by its own monitor.
+ */
+final class RepositoryState {
+
+    /** An issue version and its rendered JSON. */
+    record Stored(GithubIssue issue, byte[] json) {
+    }
+
+    private static final int MAX_CACHED_LISTINGS = 32;
+
+    private final String fullName;
+    private final long id;
+    private final Instant createdAt;
+    private final TreeMap<Integer, Stored> byNumber = new TreeMap<>();
+    private final Map<ListingQuery, List<Stored>> listings = new ConcurrentHashMap<>();
+
+    RepositoryState(String fullName, long id, Instant createdAt) {
+        this.fullName = fullName;
+        this.id = id;
+        this.createdAt = createdAt;
+    }
+
+    String fullName() {
+        return fullName;
+    }
+
+    long id() {
+        return id;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    synchronized void put(GithubIssue issue, byte[] json) {
+        byNumber.put(issue.number(), new Stored(issue, json));
+        listings.clear();
+    }
+
+    synchronized GithubIssue get(int number) {
+        Stored stored = byNumber.get(number);
+        if (stored == null) {
+            throw new IllegalArgumentException("no issue #" + number + " in " + fullName);
+        }
+        return stored.issue();
+    }
+
+    synchronized int nextNumber() {
+        return byNumber.isEmpty() ? 1 : byNumber.lastKey() + 1;
+    }
+
+    synchronized List<GithubIssue> all() {
+        return byNumber.values().stream().map(Stored::issue).toList();
+    }
+
+    synchronized long openIssues() {
+        return byNumber.values().stream().filter(s -> s.issue().open()).count();
+    }
+
+    synchronized Instant lastUpdated() {
+        return byNumber.values().stream().map(s -> s.issue().updatedAt())
+                .max(Comparator.naturalOrder()).orElse(createdAt);
+    }
+
+    /** The full, ordered result of a listing query; cached until the next change. */
+    synchronized List<Stored> list(ListingQuery query) {
+        if (listings.size() >= MAX_CACHED_LISTINGS) {
+            // Every incremental run asks with a new `since`; keep the cache from growing without bound.
+            listings.clear();
+        }
+        return listings.computeIfAbsent(query, q -> {
+            List<Stored> matching = new ArrayList<>();
+            for (Stored stored : byNumber.values()) {
+                if (q.matches(stored.issue())) {
+                    matching.add(stored);
+                }
+            }
+            Comparator<GithubIssue> order = q.order();
+            matching.sort((a, b) -> order.compare(a.issue(), b.issue()));
+            return List.copyOf(matching);
+        });
+    }
+}
