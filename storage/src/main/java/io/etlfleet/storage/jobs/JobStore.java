@@ -89,9 +89,11 @@ public class JobStore {
     }
 
     /**
-     * Takes the job for {@code workerId}: from queued or retrying, or from running when its
-     * heartbeat is older than {@code staleAfter} (its worker died). Empty when the job is
-     * terminal, unknown, or held by a live worker, so a redelivered job never runs twice at once.
+     * Takes the job for {@code workerId}: from queued or retrying, from running when its
+     * heartbeat is older than {@code staleAfter} (its worker died), or from running under
+     * this same worker id (a redelivery after this process gave the job up; callers make
+     * sure it is not in hand locally). Empty when the job is terminal, unknown, or held by
+     * another live worker, so a redelivered job never runs twice at once.
      */
     public Optional<Job> claim(UUID id, String workerId, Duration staleAfter) {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -101,7 +103,8 @@ public class JobStore {
                                error = null, version = version + 1, updated_at = now()
                          where id = :id
                            and (status in ('queued', 'retrying')
-                                or (status = 'running' and heartbeat_at < now() - make_interval(secs => :staleSeconds)))
+                                or (status = 'running' and (worker_id = :workerId
+                                    or heartbeat_at < now() - make_interval(secs => :staleSeconds))))
                         returning\s""" + COLUMNS)
                 .bind("id", id)
                 .bind("workerId", workerId)
@@ -123,14 +126,19 @@ public class JobStore {
                 .execute());
     }
 
-    /** Stores the resume point of a running job in the caller's transaction (with its page). */
-    public void saveCheckpoint(Handle handle, UUID id, String checkpointJson, Map<String, Long> counts) {
+    /**
+     * Stores the resume point of a running job in the caller's transaction (with its page).
+     * Fails when the job is no longer running for {@code workerId} (cancelled, or reclaimed
+     * after this worker was presumed dead), which rolls the page back.
+     */
+    public void saveCheckpoint(Handle handle, UUID id, String workerId, String checkpointJson, Map<String, Long> counts) {
         int updated = handle.createUpdate("""
                         update etl.etl_jobs
                            set checkpoint = cast(:checkpoint as jsonb), counts = cast(:counts as jsonb),
                                heartbeat_at = now(), updated_at = now()
-                         where id = :id and status = 'running'""")
+                         where id = :id and status = 'running' and worker_id = :workerId""")
                 .bind("id", id)
+                .bind("workerId", workerId)
                 .bind("checkpoint", checkpointJson)
                 .bind("counts", JsonColumns.write(counts))
                 .execute();
@@ -168,6 +176,24 @@ public class JobStore {
                 .findOne()
                 .orElseThrow(() -> new IllegalJobTransitionException(id,
                         find(handle, id).map(Job::status).orElse(null), target));
+    }
+
+    /**
+     * Hands a running job whose worker stopped heart-beating back to the queue, in the
+     * caller's transaction. Only one of several concurrent reclaimers wins.
+     *
+     * @return whether this call reclaimed it
+     */
+    public boolean reclaimIfStale(Handle handle, UUID id, Duration staleAfter) {
+        return handle.createUpdate("""
+                        update etl.etl_jobs
+                           set status = 'queued', worker_id = null, version = version + 1, updated_at = now(),
+                               error = 'worker stopped heart-beating; job handed back to the queue'
+                         where id = :id and status = 'running'
+                           and heartbeat_at < now() - make_interval(secs => :staleSeconds)""")
+                .bind("id", id)
+                .bind("staleSeconds", (double) staleAfter.toSeconds())
+                .execute() == 1;
     }
 
     /** Running jobs whose heartbeat is older than {@code staleAfter}: their worker died. */

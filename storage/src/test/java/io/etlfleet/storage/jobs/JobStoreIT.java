@@ -88,12 +88,14 @@ class JobStoreIT {
     @Test
     void checkpointsAreOnlyWrittenWhileRunning() {
         NewJob job = aQueuedJob();
-        assertThatThrownBy(() -> jdbi.useHandle(h -> jobs.saveCheckpoint(h, job.id(), "{}", Map.of())))
+        assertThatThrownBy(() -> jdbi.useHandle(h -> jobs.saveCheckpoint(h, job.id(), "worker-a", "{}", Map.of())))
                 .isInstanceOf(IllegalJobTransitionException.class);
 
         jobs.claim(job.id(), "worker-a", Duration.ofMinutes(1)).orElseThrow();
-        jdbi.useHandle(h -> jobs.saveCheckpoint(h, job.id(), "{\"next_url\":\"u\"}", Map.of("pages", 1L)));
+        jdbi.useHandle(h -> jobs.saveCheckpoint(h, job.id(), "worker-a", "{\"next_url\":\"u\"}", Map.of("pages", 1L)));
 
+        assertThatThrownBy(() -> jdbi.useHandle(h -> jobs.saveCheckpoint(h, job.id(), "zombie", "{}", Map.of())))
+                .isInstanceOf(IllegalJobTransitionException.class);
         Job stored = jobs.find(job.id()).orElseThrow();
         assertThat(stored.checkpoint()).contains("next_url");
         assertThat(stored.counts()).containsEntry("pages", 1L);

@@ -1,0 +1,77 @@
+package io.etlfleet.transform.github;
+
+import io.etlfleet.storage.JsonColumns;
+import io.etlfleet.storage.raw.RawRow;
+import io.etlfleet.transform.loading.EntityLoader;
+import io.etlfleet.transform.loading.LoadResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loads {@code github_issues} raw objects into {@code warehouse.github_issues} with one
+ * upsert per batch. Pull requests, which GitHub's issue listing also returns, are skipped.
+ */
+public class GithubIssueLoader implements EntityLoader {
+
+    @Override
+    public String entityType() {
+        return "github_issues";
+    }
+
+    @Override
+    public LoadResult load(Handle handle, List<RawRow> rows) {
+        Map<String, GithubIssueRow> newest = new LinkedHashMap<>();
+        List<LoadResult.Rejected> rejected = new ArrayList<>();
+        int skipped = 0;
+        for (RawRow raw : rows) {
+            JsonNode issue = JsonColumns.MAPPER.readTree(raw.rawJson());
+            if (issue.has("pull_request")) {
+                skipped++;
+                continue;
+            }
+            try {
+                GithubIssueRow row = GithubIssueRow.from(raw, issue);
+                // One statement cannot touch a key twice: keep the newest version of each issue.
+                newest.merge(row.repository() + "#" + row.number(), row, (a, b) -> NEWER.compare(a, b) >= 0 ? a : b);
+            } catch (IllegalArgumentException e) {
+                rejected.add(new LoadResult.Rejected(raw.id(), raw.externalId(), e.getMessage()));
+            }
+        }
+        int upserted = newest.isEmpty() ? 0 : upsert(handle, rows.get(0), newest.values());
+        return new LoadResult(upserted, newest.size() - upserted, skipped, rejected);
+    }
+
+    private static final Comparator<GithubIssueRow> NEWER = Comparator
+            .comparing(GithubIssueRow::source_updated_at)
+            .thenComparingLong(GithubIssueRow::raw_id);
+
+    private static int upsert(Handle handle, RawRow first, java.util.Collection<GithubIssueRow> rows) {
+        return handle.createUpdate("""
+                        insert into warehouse.github_issues as t
+                               (tenant_id, integration_id, repository, number, github_id, title, state, body, author_login,
+                                labels, assignees, comments, created_at, closed_at, source_updated_at, raw_id)
+                        select :tenantId, :integrationId, r.repository, r.number, r.github_id, r.title, r.state, r.body,
+                               r.author_login, coalesce(r.labels, '{}'), coalesce(r.assignees, '{}'), r.comments,
+                               r.created_at, r.closed_at, r.source_updated_at, r.raw_id
+                          from jsonb_to_recordset(cast(:rows as jsonb)) as r(
+                               repository text, number integer, github_id bigint, title text, state text, body text,
+                               author_login text, labels text[], assignees text[], comments integer,
+                               created_at timestamptz, closed_at timestamptz, source_updated_at timestamptz, raw_id bigint)
+                        on conflict (integration_id, repository, number) do update
+                           set github_id = excluded.github_id, title = excluded.title, state = excluded.state,
+                               body = excluded.body, author_login = excluded.author_login, labels = excluded.labels,
+                               assignees = excluded.assignees, comments = excluded.comments,
+                               created_at = excluded.created_at, closed_at = excluded.closed_at,
+                               source_updated_at = excluded.source_updated_at, raw_id = excluded.raw_id, loaded_at = now()
+                         where (t.source_updated_at, t.raw_id) < (excluded.source_updated_at, excluded.raw_id)""")
+                .bind("tenantId", first.tenantId())
+                .bind("integrationId", first.integrationId())
+                .bind("rows", JsonColumns.write(rows))
+                .execute();
+    }
+}
