@@ -15,6 +15,11 @@ public interface ConnectorFactory {
      */
     Connector create(ConnectorSettings settings);
 
-    /** Validates config and credentials without creating anything; empty when valid. */
+    /**
+     * Validates config and credentials without creating anything or calling the source;
+     * returns normally when they are usable.
+     *
+     * @throws InvalidConfigException naming the first offending field
+     */
     void validate(ConnectorSettings settings);
 }

@@ -1,0 +1,63 @@
+package io.etlfleet.integrations;
+
+import io.etlfleet.integrations.github.GithubConnectorFactory;
+import io.etlfleet.integrations.http.HttpPolicy;
+import io.etlfleet.integrations.spi.ConnectorFactory;
+import io.etlfleet.integrations.spi.InvalidConfigException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+
+/**
+ * The connector factories by integration type, listed explicitly (GitHub now; Jira and JDBC
+ * join here). Owns the one OkHttp client all HTTP connectors share. Create one per process.
+ */
+public final class Connectors implements AutoCloseable {
+
+    private final OkHttpClient http;
+    private final Map<String, ConnectorFactory> factories = new LinkedHashMap<>();
+
+    public Connectors(OkHttpClient http, HttpPolicy policy) {
+        this.http = http;
+        register(new GithubConnectorFactory(http, policy));
+    }
+
+    /** The production set-up: {@link #defaultHttpClient()} and {@link HttpPolicy#defaults()}. */
+    public static Connectors standard() {
+        return new Connectors(defaultHttpClient(), HttpPolicy.defaults());
+    }
+
+    /** Connect timeout 10 s, read timeout 60 s (GitHub can be slow on large pages). */
+    public static OkHttpClient defaultHttpClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    /** @throws InvalidConfigException naming {@code type} when no connector serves it */
+    public ConnectorFactory factory(String type) {
+        ConnectorFactory factory = factories.get(type);
+        if (factory == null) {
+            throw new InvalidConfigException("type", "unknown integration type '" + type + "'; known: " + types());
+        }
+        return factory;
+    }
+
+    public Set<String> types() {
+        return Set.copyOf(factories.keySet());
+    }
+
+    /** Stops the shared HTTP client's threads and idle connections. */
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private void register(ConnectorFactory factory) {
+        factories.put(factory.type(), factory);
+    }
+}

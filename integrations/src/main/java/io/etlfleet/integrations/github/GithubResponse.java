@@ -1,0 +1,33 @@
+package io.etlfleet.integrations.github;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/** A GitHub response read in full: the URL asked, status, headers, body and when it arrived. */
+record GithubResponse(HttpUrl url, int status, Headers headers, byte[] body, Instant fetchedAt) {
+
+    boolean successful() {
+        return status >= 200 && status < 300;
+    }
+
+    /** {@code x-ratelimit-*} headers with lower-case names. */
+    Map<String, String> rateLimit() {
+        Map<String, String> limits = new LinkedHashMap<>();
+        for (String name : headers.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("x-ratelimit-")) {
+                limits.put(lower, headers.get(name));
+            }
+        }
+        return limits;
+    }
+
+    /** Path and query, as stored with extracted records; never credentials. */
+    static String endpoint(HttpUrl url) {
+        return url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+    }
+}

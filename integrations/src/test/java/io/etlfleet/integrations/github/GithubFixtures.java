@@ -1,0 +1,44 @@
+package io.etlfleet.integrations.github;
+
+import io.etlfleet.integrations.http.HttpPolicy;
+import io.etlfleet.integrations.http.Sleeper;
+import io.etlfleet.integrations.spi.Connector;
+import io.etlfleet.integrations.spi.ConnectorSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Settings and connectors for GitHub tests. */
+final class GithubFixtures {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final OkHttpClient HTTP = new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10)).build();
+
+    private GithubFixtures() {
+    }
+
+    static ObjectNode config(String baseUrl, String... repositories) {
+        ObjectNode config = JSON.createObjectNode();
+        config.put("base_url", baseUrl);
+        config.putArray("repositories").addAll(List.of(repositories).stream().map(JSON.getNodeFactory()::stringNode).toList());
+        return config;
+    }
+
+    static ConnectorSettings settings(ObjectNode config, String token) {
+        return new ConnectorSettings("integration-1", config, token == null ? Map.of() : Map.of("token", token));
+    }
+
+    /** Retries quickly (10 ms backoff) and waits through the given sleeper. */
+    static HttpPolicy fastPolicy(Sleeper sleeper) {
+        return HttpPolicy.defaults().withRetries(3, Duration.ofMillis(10)).withSleeper(sleeper)
+                .withDefaultRateLimitWait(Duration.ofSeconds(2));
+    }
+
+    static Connector connector(ObjectNode config, String token, Sleeper sleeper) {
+        return new GithubConnectorFactory(HTTP, fastPolicy(sleeper)).create(settings(config, token));
+    }
+}
