@@ -62,6 +62,7 @@ public final class JobConsumers {
         FailureRouter router = new FailureRouter(publisher, backoff, settings, queue, clock);
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(queue);
+        container.setBeanName(queue); // names the consumer threads after the queue
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(settings.prefetch());
         container.setConcurrentConsumers(settings.concurrency());

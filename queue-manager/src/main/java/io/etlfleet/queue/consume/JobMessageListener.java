@@ -117,8 +117,13 @@ final class JobMessageListener<T extends JobMessage> implements ChannelAwareMess
         String messageId = message.getMessageProperties().getMessageId();
         try {
             router.deadLetter(message, failure, stage, attempts);
-            log.error("Job {} on {} dead-lettered at stage {} after {} attempt(s): {}", messageId, queue, stage,
-                    attempts, failure.toString(), failure);
+            if (failure instanceof MalformedMessageException) {
+                // The reason says it all; a stack trace of the decoder would only add noise.
+                log.error("Job {} on {} dead-lettered at stage {}: {}", messageId, queue, stage, failure.toString());
+            } else {
+                log.error("Job {} on {} dead-lettered at stage {} after {} attempt(s): {}", messageId, queue, stage,
+                        attempts, failure.toString(), failure);
+            }
         } catch (PublishException e) {
             putBack(message, channel, "dead-lettering of job " + messageId, e);
             return;
