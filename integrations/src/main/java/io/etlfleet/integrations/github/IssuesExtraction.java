@@ -85,7 +85,8 @@ final class IssuesExtraction {
                 .addQueryParameter("sort", "updated")
                 .addQueryParameter("direction", "desc");
         if (cursor != null) {
-            url.addQueryParameter("since", Watermark.format(cursor.minus(client.config().overlap())));
+            // Sent unescaped, as GitHub documents it (YYYY-MM-DDTHH:MM:SSZ); every character is query-safe.
+            url.addEncodedQueryParameter("since", Watermark.format(cursor.minus(client.config().overlap())));
         }
         return url.build();
     }
