@@ -1,0 +1,62 @@
+package io.etlfleet.api.integrations;
+
+import io.etlfleet.api.errors.ApiException;
+import io.etlfleet.integrations.Connectors;
+import io.etlfleet.integrations.spi.ConnectorSettings;
+import io.etlfleet.integrations.spi.InvalidConfigException;
+import io.etlfleet.queue.topology.QueueNames;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The integration types the API accepts and the entity types an extraction of each runs when
+ * the request names none. A type is accepted when it is listed here and a connector serves it;
+ * Jira and JDBC join with one line each once their connectors exist.
+ */
+public class IntegrationTypes {
+
+    private static final Map<String, List<String>> ENTITY_TYPES = Map.of(
+            "github", List.of("github_issues"));
+
+    private final Connectors connectors;
+
+    public IntegrationTypes(Connectors connectors) {
+        this.connectors = connectors;
+    }
+
+    public List<String> supported() {
+        return ENTITY_TYPES.keySet().stream().filter(connectors.types()::contains).sorted().toList();
+    }
+
+    /** Why {@code type} is not accepted, or null when it is. */
+    public String refusal(String type) {
+        if (supported().contains(type)) {
+            return null;
+        }
+        if (QueueNames.INTEGRATION_TYPES.contains(type)) {
+            return "'" + type + "' integrations are not supported yet; supported: " + String.join(", ", supported());
+        }
+        return "must be one of " + String.join(", ", supported());
+    }
+
+    /** Entity types of {@code type}, in the order a full extraction runs them. */
+    public List<String> entityTypes(String type) {
+        return ENTITY_TYPES.getOrDefault(type, List.of());
+    }
+
+    /**
+     * Checks config and credentials with the type's connector, without calling the source.
+     *
+     * @throws ApiException 400 naming the offending field, e.g. {@code config.repositories[0]}
+     */
+    public void validate(String type, JsonNode config, Map<String, String> credentials) {
+        try {
+            connectors.factory(type).validate(new ConnectorSettings("new", config, credentials));
+        } catch (InvalidConfigException e) {
+            String prefix = e.field() + ": ";
+            String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            throw ApiException.badRequest(e.field(), message);
+        }
+    }
+}
