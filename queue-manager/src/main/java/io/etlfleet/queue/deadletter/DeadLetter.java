@@ -25,7 +25,16 @@ public record DeadLetter(String queue, String messageId, String originQueue, Str
         String stage, int attempts, String workerId, Instant failedAt, Map<String, Object> headers, String body) {
 
     public DeadLetter {
-        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        Map<String, Object> copy = new LinkedHashMap<>();
+        if (headers != null) {
+            // Spring AMQP's return-correlation headers mean nothing once the message was routed.
+            headers.forEach((name, value) -> {
+                if (!name.startsWith("spring_")) {
+                    copy.put(name, value);
+                }
+            });
+        }
+        headers = Collections.unmodifiableMap(copy);
     }
 
     static DeadLetter from(String queue, MessageProperties properties, byte[] body) {

@@ -12,9 +12,10 @@ import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter
 
 /**
  * Reads a queue message by message on one channel without acknowledging, so that the messages
- * read stay invisible to others until settled. Whatever is neither acknowledged nor requeued
- * by the caller is requeued by {@link #close()}, in order, back to its original place (classic
- * queues keep the position of requeued messages). Used by one thread at a time.
+ * read stay invisible to others until settled, and a message is read at most once per browser.
+ * Whatever the caller does not acknowledge is requeued by {@link #close()}, in order, back to
+ * its original place (classic queues keep the position of requeued messages); close returns
+ * once the broker has taken them back, so the next browser sees them. Used by one thread at a time.
  */
 final class DeadLetterBrowser implements AutoCloseable {
 
@@ -23,13 +24,13 @@ final class DeadLetterBrowser implements AutoCloseable {
     private final Channel channel;
     private final String queue;
     private final List<Long> unsettled = new ArrayList<>();
-    private long remaining;
+    private int remaining;
 
-    /** @param max reads at most this many, and never more than were in the queue on opening */
-    DeadLetterBrowser(Channel channel, String queue, int max) throws IOException {
+    /** @param max reads at most this many */
+    DeadLetterBrowser(Channel channel, String queue, int max) {
         this.channel = channel;
         this.queue = queue;
-        this.remaining = Math.min(max, channel.queueDeclarePassive(queue).getMessageCount());
+        this.remaining = max;
     }
 
     /** The next message, or empty at the end. */
@@ -61,6 +62,11 @@ final class DeadLetterBrowser implements AutoCloseable {
     public void close() throws IOException {
         for (Long tag : unsettled) {
             channel.basicNack(tag, false, true);
+        }
+        if (!unsettled.isEmpty()) {
+            // Nacks are asynchronous; a synchronous call on the same channel reaches the queue
+            // after them, so once it returns the requeued messages are back in place.
+            channel.queueDeclarePassive(queue);
         }
         unsettled.clear();
     }

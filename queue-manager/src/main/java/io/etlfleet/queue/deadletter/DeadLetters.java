@@ -6,11 +6,13 @@ import io.etlfleet.queue.topology.QueueNames;
 import io.etlfleet.queue.topology.TopologySettings;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,16 +105,20 @@ public final class DeadLetters {
      */
     public int replayAll(String queue) {
         return browse(queue, MAX_SCAN, browser -> {
-            int replayed = 0;
+            Set<String> replayed = new HashSet<>();
             for (Optional<HeldMessage> held = browser.next(); held.isPresent(); held = browser.next()) {
-                if (held.get().deadLetter().originQueue() != null) {
+                DeadLetter letter = held.get().deadLetter();
+                if (letter.messageId() != null && replayed.contains(letter.messageId())) {
+                    break; // it failed again since; replaying it once per call is enough
+                }
+                if (letter.originQueue() != null) {
                     publisher.publish(replayOf(held.get()));
                     browser.ack(held.get());
-                    replayed++;
+                    replayed.add(letter.messageId());
                 }
             }
-            log.info("Replayed {} dead letters from {}", replayed, queue);
-            return replayed;
+            log.info("Replayed {} dead letters from {}", replayed.size(), queue);
+            return replayed.size();
         });
     }
 
