@@ -1,0 +1,190 @@
+package io.etlfleet.extract.running;
+
+import io.etlfleet.extract.running.PageCommitter.ExtractContext;
+import io.etlfleet.integrations.spi.Connector;
+import io.etlfleet.integrations.spi.ConnectorException;
+import io.etlfleet.integrations.spi.ConnectorFactory;
+import io.etlfleet.integrations.spi.ConnectorSettings;
+import io.etlfleet.integrations.spi.ExtractRequest;
+import io.etlfleet.integrations.spi.SyncMode;
+import io.etlfleet.queue.messages.ExtractJobMessage;
+import io.etlfleet.queue.messages.JobMessageCodec;
+import io.etlfleet.storage.JsonColumns;
+import io.etlfleet.storage.integrations.Integration;
+import io.etlfleet.storage.integrations.IntegrationStore;
+import io.etlfleet.storage.jobs.IllegalJobTransitionException;
+import io.etlfleet.storage.jobs.Job;
+import io.etlfleet.storage.jobs.JobStatus;
+import io.etlfleet.storage.jobs.JobStore;
+import io.etlfleet.storage.outbox.OutboxStore;
+import io.etlfleet.storage.raw.RawStore;
+import io.etlfleet.storage.sync.SyncState;
+import io.etlfleet.storage.sync.SyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one extract job: claims it, creates the integration's connector and extracts each
+ * scope of the entity type in turn, committing page by page through {@link PageCommitter}.
+ * A resumed job starts from its checkpoint (the scope in progress and the connector's
+ * position in it). Failures update the job's status and are rethrown so the consumer can
+ * retry or dead-letter the message.
+ */
+public class ExtractJobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractJobRunner.class);
+
+    private final Jdbi jdbi;
+    private final JobStore jobs;
+    private final RawStore raw;
+    private final SyncStateStore syncStates;
+    private final OutboxStore outbox = new OutboxStore();
+    private final IntegrationStore integrations;
+    private final Function<String, ConnectorFactory> connectors;
+    private final JobMessageCodec codec;
+    private final String workerId;
+    private final Duration staleAfter;
+    private final Runnable wakeRelay;
+    private final Clock clock;
+    private final Set<UUID> inHand = ConcurrentHashMap.newKeySet();
+
+    public ExtractJobRunner(Jdbi jdbi, IntegrationStore integrations, Function<String, ConnectorFactory> connectors,
+            JobMessageCodec codec, String workerId, Duration staleAfter, Runnable wakeRelay, Clock clock) {
+        this.jdbi = jdbi;
+        this.jobs = new JobStore(jdbi);
+        this.raw = new RawStore(jdbi);
+        this.syncStates = new SyncStateStore(jdbi);
+        this.integrations = integrations;
+        this.connectors = connectors;
+        this.codec = codec;
+        this.workerId = workerId;
+        this.staleAfter = staleAfter;
+        this.wakeRelay = wakeRelay;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the job named by {@code message} unless another live worker holds it or it is
+     * already finished (a duplicate delivery), in which case it returns without effect.
+     *
+     * @param lastAttempt whether a retriable failure now would exhaust the job's retries
+     * @param stopRequested turns true when the worker is stopping; the job then hands itself
+     *                      back to the queue at the next page boundary
+     * @return the job as it ended, or empty when this delivery was a duplicate
+     */
+    public Optional<Job> run(ExtractJobMessage message, boolean lastAttempt, BooleanSupplier stopRequested) {
+        if (!inHand.add(message.jobId())) {
+            log.info("Extract job {} is already running in this worker; skipping duplicate delivery", message.jobId());
+            return Optional.empty();
+        }
+        try {
+            Optional<Job> claimed = jobs.claim(message.jobId(), workerId, staleAfter);
+            if (claimed.isEmpty()) {
+                log.info("Extract job {} is finished or held by a live worker; skipping duplicate delivery", message.jobId());
+                return Optional.empty();
+            }
+            return Optional.of(runClaimed(claimed.get(), message.scope(), lastAttempt, stopRequested));
+        } finally {
+            inHand.remove(message.jobId());
+        }
+    }
+
+    /** Ids of the jobs this worker is running now, for heartbeats. */
+    public List<UUID> jobsInHand() {
+        return List.copyOf(inHand);
+    }
+
+    private Job runClaimed(Job job, String scope, boolean lastAttempt, BooleanSupplier stopRequested) {
+        try {
+            return extract(job, scope, stopRequested);
+        } catch (IllegalJobTransitionException e) {
+            Job current = jobs.find(job.id()).orElseThrow();
+            if (current.status() == JobStatus.CANCELLED) {
+                log.info("Extract job {} was cancelled; stopped at a page boundary", job.id());
+                return current;
+            }
+            throw e;
+        } catch (ConnectorException e) {
+            markFailed(job, e.retriable() ? retryStatus(lastAttempt) : JobStatus.FAILED, e);
+            throw e;
+        } catch (RuntimeException e) {
+            markFailed(job, retryStatus(lastAttempt), e);
+            throw e;
+        }
+    }
+
+    private static JobStatus retryStatus(boolean lastAttempt) {
+        return lastAttempt ? JobStatus.DEAD : JobStatus.RETRYING;
+    }
+
+    private Job extract(Job job, String onlyScope, BooleanSupplier stopRequested) {
+        Integration integration = integrations.find(job.integrationId())
+                .orElseThrow(() -> new ConnectorException("integration " + job.integrationId() + " no longer exists"));
+        if (!integration.enabled()) {
+            throw new ConnectorException("integration " + integration.id() + " is disabled");
+        }
+        ConnectorFactory factory = connectors.apply(integration.type());
+        ConnectorSettings settings = new ConnectorSettings(integration.id().toString(),
+                JsonColumns.MAPPER.readTree(integration.configJson()), integrations.credentials(integration));
+        ExtractCheckpoint checkpoint = ExtractCheckpoint.parse(job.checkpoint());
+        JobCounts counts = new JobCounts(job.counts());
+        ExtractContext context = new ExtractContext(jdbi, jobs, raw, syncStates, outbox, codec, workerId,
+                clock.instant(), wakeRelay);
+        SyncMode mode = SyncMode.valueOf(Optional.ofNullable(job.mode()).orElse("incremental").toUpperCase(Locale.ROOT));
+        try (Connector connector = factory.create(settings)) {
+            List<String> scopes = onlyScope == null ? connector.scopes(job.entityType()) : List.of(onlyScope);
+            for (int i = checkpoint.scopeIndex(); i < scopes.size(); i++) {
+                if (stopRequested.getAsBoolean()) {
+                    return handBack(job, counts);
+                }
+                String scope = scopes.get(i);
+                Optional<SyncState> state = syncStates.find(job.integrationId(), job.entityType(), scope);
+                Map<String, String> resume = i == checkpoint.scopeIndex() ? checkpoint.resume() : Map.of();
+                ExtractRequest request = new ExtractRequest(job.entityType(), scope, mode,
+                        state.map(SyncState::cursor).orElse(Map.of()), resume, context.runStartedAt());
+                connector.extract(request, new PageCommitter(context, job, scope, i,
+                        state.map(SyncState::windowEnd).orElse(null), counts, stopRequested));
+                if (stopRequested.getAsBoolean()) {
+                    return handBack(job, counts);
+                }
+            }
+        }
+        Job done = jobs.transition(job.id(), JobStatus.SUCCEEDED, null, counts.snapshot());
+        log.info("Extract job {} succeeded: {}", job.id(), done.counts());
+        return done;
+    }
+
+    /** The worker is stopping: the job goes back to the queue and resumes from its checkpoint. */
+    private Job handBack(Job job, JobCounts counts) {
+        Job queued = jdbi.inTransaction(h -> {
+            Job back = jobs.transition(h, job.id(), JobStatus.QUEUED, null, counts.snapshot());
+            outbox.add(h, ExtractMessages.forJob(codec, job));
+            return back;
+        });
+        wakeRelay.run();
+        log.info("Extract job {} handed back to the queue at a page boundary", job.id());
+        return queued;
+    }
+
+    private void markFailed(Job job, JobStatus status, RuntimeException e) {
+        try {
+            jobs.transition(job.id(), status, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        } catch (RuntimeException unrecorded) {
+            // The database may be what failed; the job stays running under this worker id and
+            // the redelivered message re-claims it.
+            log.warn("Could not record failure of extract job {}: {}", job.id(), unrecorded.toString());
+        }
+    }
+}

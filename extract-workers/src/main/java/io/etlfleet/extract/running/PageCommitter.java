@@ -1,0 +1,119 @@
+package io.etlfleet.extract.running;
+
+import io.etlfleet.integrations.spi.Page;
+import io.etlfleet.integrations.spi.PageRequestInfo;
+import io.etlfleet.integrations.spi.PageSink;
+import io.etlfleet.integrations.spi.SourceRecord;
+import io.etlfleet.queue.messages.JobMessageCodec;
+import io.etlfleet.queue.messages.TransformJobMessage;
+import io.etlfleet.queue.topology.QueueNames;
+import io.etlfleet.storage.JsonColumns;
+import io.etlfleet.storage.jobs.Job;
+import io.etlfleet.storage.jobs.JobStore;
+import io.etlfleet.storage.jobs.NewJob;
+import io.etlfleet.storage.outbox.OutboxMessage;
+import io.etlfleet.storage.outbox.OutboxStore;
+import io.etlfleet.storage.raw.NewRawRecord;
+import io.etlfleet.storage.raw.RawBatch;
+import io.etlfleet.storage.raw.RawStore;
+import io.etlfleet.storage.sync.SyncState;
+import io.etlfleet.storage.sync.SyncStateStore;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Commits each page of one scope of an extract job in one transaction: the new raw objects
+ * (one multi-row insert), a transform job for them with its message in the outbox, the
+ * job's checkpoint and counts, and with the last page the scope's sync cursor. After the
+ * commit the outbox relay is woken so the transform job is published at once.
+ */
+final class PageCommitter implements PageSink {
+
+    private final ExtractContext context;
+    private final Job job;
+    private final String scope;
+    private final int scopeIndex;
+    private final Instant windowStart;
+    private final JobCounts counts;
+    private final BooleanSupplier stopRequested;
+
+    PageCommitter(ExtractContext context, Job job, String scope, int scopeIndex, Instant windowStart, JobCounts counts,
+            BooleanSupplier stopRequested) {
+        this.context = context;
+        this.job = job;
+        this.scope = scope;
+        this.scopeIndex = scopeIndex;
+        this.windowStart = windowStart;
+        this.counts = counts;
+        this.stopRequested = stopRequested;
+    }
+
+    @Override
+    public void accept(Page page) {
+        UUID batchId = UUID.randomUUID();
+        List<NewRawRecord> records = page.records().stream().map(PageCommitter::toRaw).toList();
+        RawBatch batch = new RawBatch(batchId, job.id(), job.tenantId(), job.integrationId(), job.entityType(),
+                metadata(page.request()), records);
+        Jdbi jdbi = context.jdbi();
+        jdbi.useTransaction(h -> {
+            int stored = context.raw().insert(h, batch);
+            counts.add(JobCounts.PAGES, 1);
+            counts.add(JobCounts.RECORDS_FETCHED, records.size());
+            counts.add(JobCounts.RECORDS_STORED, stored);
+            counts.add(JobCounts.RECORDS_UNCHANGED, records.size() - stored);
+            if (stored > 0) {
+                NewJob transform = NewJob.transform(job.id(), job.tenantId(), job.integrationId(), job.integrationType(),
+                        job.entityType(), batchId);
+                context.jobs().insert(h, transform);
+                context.outbox().add(h, transformMessage(transform));
+                counts.add(JobCounts.TRANSFORM_JOBS, 1);
+            }
+            if (page.last()) {
+                context.syncStates().save(h, new SyncState(job.tenantId(), job.integrationId(), job.entityType(), scope,
+                        page.cursor(), windowStart, context.runStartedAt(), job.id(), null));
+            }
+            ExtractCheckpoint checkpoint = ExtractCheckpoint.after(scopeIndex, page.checkpoint());
+            context.jobs().saveCheckpoint(h, job.id(), context.workerId(), checkpoint.toJson(), counts.snapshot());
+        });
+        context.wakeRelay().run();
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stopRequested.getAsBoolean();
+    }
+
+    private OutboxMessage transformMessage(NewJob transform) {
+        TransformJobMessage message = TransformJobMessage.forBatch(transform.id(), job.id(), job.tenantId(),
+                job.integrationId(), job.integrationType(), job.entityType(), transform.batchId());
+        return OutboxMessage.of(QueueNames.TRANSFORM_EXCHANGE, job.integrationType(), transform.id().toString(),
+                context.codec().encode(message));
+    }
+
+    private static NewRawRecord toRaw(SourceRecord record) {
+        return NewRawRecord.of(record.externalId(), JsonColumns.write(record.data()), record.updatedAt());
+    }
+
+    private String metadata(PageRequestInfo request) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("job_id", job.id().toString());
+        metadata.put("scope", scope);
+        metadata.put("endpoint", request.endpoint());
+        metadata.put("params", request.params());
+        metadata.put("page_cursor", request.pageCursor());
+        metadata.put("etag", request.etag());
+        metadata.put("rate_limit", request.rateLimit());
+        metadata.put("fetched_at", request.fetchedAt() == null ? null : request.fetchedAt().toString());
+        return JsonColumns.write(metadata);
+    }
+
+    /** What every page of one job run shares. */
+    record ExtractContext(Jdbi jdbi, JobStore jobs, RawStore raw, SyncStateStore syncStates, OutboxStore outbox,
+            JobMessageCodec codec, String workerId, Instant runStartedAt, Runnable wakeRelay) {
+    }
+}
