@@ -18,7 +18,11 @@ import java.util.UUID;
  */
 public record RabbitService(String host, int port, String user, String password, URI managementUrl) {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            // The management plugin mishandles an h2c upgrade on requests with a body.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     static RabbitService fromUri(URI amqp, URI management) {
         String[] userInfo = amqp.getUserInfo() == null ? new String[] {"guest", "guest"} : amqp.getUserInfo().split(":", 2);
