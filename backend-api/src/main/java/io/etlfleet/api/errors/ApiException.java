@@ -1,6 +1,7 @@
 package io.etlfleet.api.errors;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -26,9 +27,9 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(List<FieldProblem> problems) {
-        String detail = problems.size() == 1
-                ? problems.get(0).field() + ": " + problems.get(0).message()
-                : problems.size() + " fields are invalid";
+        String detail = problems.stream()
+                .map(problem -> problem.field() + ": " + problem.message())
+                .collect(Collectors.joining("; "));
         return new ApiException(HttpStatus.BAD_REQUEST, detail, problems);
     }
 

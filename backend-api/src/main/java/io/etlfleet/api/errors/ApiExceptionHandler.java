@@ -89,12 +89,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Gives the problems Spring MVC builds for its own exceptions (405, 415, 404, ...) our type and title. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             describe(problem, status);
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ResponseEntity<Object> problem(HttpStatusCode status, String detail, List<FieldProblem> problems) {
