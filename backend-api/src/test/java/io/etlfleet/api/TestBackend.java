@@ -1,19 +1,10 @@
 package io.etlfleet.api;
 
-import io.etlfleet.testing.RabbitService;
 import io.etlfleet.testing.TestDatabase;
 import io.etlfleet.testing.TestServices;
 import io.etlfleet.testing.TestVhost;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -41,48 +32,10 @@ public final class TestBackend implements AutoCloseable {
     public static TestBackend start(String label) {
         TestDatabase database = TestServices.postgres().createDatabase(label);
         try {
-            return new TestBackend(database, createVhost(TestServices.rabbit(), label));
+            return new TestBackend(database, TestServices.rabbit().createVhost(label));
         } catch (RuntimeException | Error e) {
             database.close();
             throw e;
-        }
-    }
-
-    /**
-     * A vhost of this class's own. Created over HTTP/1.1: {@link RabbitService#createVhost} sends
-     * its PUT with the JDK client's default HTTP/2 upgrade, which the management plugin drops.
-     */
-    private static TestVhost createVhost(RabbitService rabbit, String label) {
-        String name = "etl-test-api-" + label + "-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String vhost = URLEncoder.encode(name, StandardCharsets.UTF_8);
-        String user = URLEncoder.encode(rabbit.user(), StandardCharsets.UTF_8);
-        put(http, rabbit, "/api/vhosts/" + vhost, "{}");
-        put(http, rabbit, "/api/permissions/" + vhost + "/" + user,
-                "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-        return new TestVhost(rabbit, name);
-    }
-
-    private static void put(HttpClient http, RabbitService rabbit, String path, String body) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((rabbit.user() + ":" + rabbit.password()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(rabbit.managementUrl().resolve(path))
-                .timeout(Duration.ofSeconds(15))
-                .header("Authorization", "Basic " + credentials)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("RabbitMQ management PUT " + path + " answered " + response.statusCode());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("RabbitMQ management API not reachable at " + rabbit.managementUrl(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -94,10 +47,6 @@ public final class TestBackend implements AutoCloseable {
         registry.add("spring.rabbitmq.addresses", () -> backend.get().vhost.amqpUri());
         registry.add("etl.admin-token", () -> ADMIN_TOKEN);
         registry.add("etl.master-key", () -> backend.get().masterKey);
-    }
-
-    public TestDatabase database() {
-        return database;
     }
 
     @Override
