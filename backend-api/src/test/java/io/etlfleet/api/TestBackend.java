@@ -44,8 +44,8 @@ public final class TestBackend implements AutoCloseable {
         registry.add("spring.datasource.url", () -> backend.get().database.url());
         registry.add("spring.datasource.username", () -> backend.get().database.user());
         registry.add("spring.datasource.password", () -> backend.get().database.password());
-        registry.add("spring.rabbitmq.addresses", () -> backend.get().vhost.amqpUri());
-        registry.add("etl.admin-token", () -> ADMIN_TOKEN);
+        registry.add("etl.rabbitmq-uri", () -> backend.get().vhost.amqpUri());
+        registry.add("etl.api.admin-token", () -> ADMIN_TOKEN);
         registry.add("etl.master-key", () -> backend.get().masterKey);
     }
 
