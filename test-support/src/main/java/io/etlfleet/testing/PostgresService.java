@@ -23,7 +23,10 @@ public record PostgresService(String jdbcUrl, String user, String password) {
         }
         execute("create database \"" + name + "\"");
         TestDatabase database = new TestDatabase(this, name, urlFor(name), user, password);
-        Flyway.configure().dataSource(database.url(), user, password).load().migrate();
+        // Same schema settings as the apps (runtime's fleet-defaults.properties).
+        Flyway.configure().dataSource(database.url(), user, password)
+                .schemas("etl", "warehouse").defaultSchema("etl")
+                .load().migrate();
         return database;
     }
 
