@@ -2,8 +2,10 @@ package io.etlfleet.sample.jira;
 
 import io.etlfleet.sample.http.ApiRequest;
 import io.etlfleet.sample.http.ApiResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,9 +45,10 @@ final class JiraResources {
         }).orElseGet(() -> JiraApi.error(404, "Issue does not exist or you do not have permission to see it."));
     }
 
-    /** Cloud's {@code GET /project/search}: paged, optionally filtered by {@code keys} (comma separated). */
+    /** Cloud's {@code GET /project/search}: paged, optionally filtered by {@code keys=A&keys=B} (or {@code keys=A,B}). */
     ApiResponse projectSearch(ApiRequest request, String self) {
-        Set<String> keys = request.param("keys").map(k -> Set.of(k.split(","))).orElse(Set.of());
+        Set<String> keys = request.query().stream().filter(p -> p.name().equals("keys"))
+                .flatMap(p -> Arrays.stream(p.value().split(","))).collect(Collectors.toSet());
         List<JiraProject> projects = sample.projects().stream()
                 .filter(p -> keys.isEmpty() || keys.contains(p.key())).toList();
         int startAt = Math.max(0, intParam(request, "startAt", 0));
