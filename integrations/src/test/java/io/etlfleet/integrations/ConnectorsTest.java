@@ -17,6 +17,14 @@ class ConnectorsTest {
     }
 
     @Test
+    void findsTheJiraFactoryByType() {
+        try (Connectors connectors = Connectors.standard()) {
+            assertThat(connectors.factory("jira").type()).isEqualTo("jira");
+            assertThat(connectors.types()).containsExactlyInAnyOrder("github", "jira");
+        }
+    }
+
+    @Test
     void namesTheTypeFieldForAnUnknownType() {
         try (Connectors connectors = Connectors.standard()) {
             assertThatThrownBy(() -> connectors.factory("svn"))

@@ -4,11 +4,15 @@ import io.etlfleet.sample.github.GithubApi;
 import io.etlfleet.sample.github.GithubSample;
 import io.etlfleet.sample.http.ApiServer;
 import io.etlfleet.sample.http.RequestCounts;
+import io.etlfleet.sample.jira.JiraApi;
+import io.etlfleet.sample.jira.JiraCredentials;
+import io.etlfleet.sample.jira.JiraSample;
 import java.time.Clock;
 
 /**
- * The built-in sample source: a fake GitHub REST API over real HTTP, for the demo,
- * benchmarks and connector tests.
+ * The built-in sample source: fake GitHub and Jira REST APIs over real HTTP, for the demo,
+ * benchmarks and connector tests. Jira is served twice from the same data: as Jira Cloud
+ * below {@value #JIRA_CLOUD_PREFIX} and as Jira Data Center below {@value #JIRA_DATA_CENTER_PREFIX}.
  *
  * <pre>{@code
  * try (SampleSource source = SampleSource.start(SampleSourceOptions.builder().build())) {
@@ -19,14 +23,19 @@ import java.time.Clock;
  */
 public final class SampleSource implements AutoCloseable {
 
+    public static final String JIRA_CLOUD_PREFIX = "/jira";
+    public static final String JIRA_DATA_CENTER_PREFIX = "/jira-dc";
+
     private final ApiServer server;
     private final GithubSample github;
+    private final JiraSample jira;
     private final String baseUrl;
     private final String githubPathPrefix;
 
-    private SampleSource(ApiServer server, GithubSample github, String baseUrl, String githubPathPrefix) {
+    private SampleSource(ApiServer server, GithubSample github, JiraSample jira, String baseUrl, String githubPathPrefix) {
         this.server = server;
         this.github = github;
+        this.jira = jira;
         this.baseUrl = baseUrl;
         this.githubPathPrefix = githubPathPrefix;
     }
@@ -44,8 +53,17 @@ public final class SampleSource implements AutoCloseable {
             github.addRepository(repository);
             github.generateIssues(repository, options.issuesPerRepository(), options.everyNthIsPullRequest());
         }
+        JiraSample jira = new JiraSample(options.seed(), options.epoch(),
+                new JiraCredentials(options.jiraEmail(), options.token(), options.token()));
+        server.mount(JIRA_CLOUD_PREFIX, new JiraApi(jira, JiraApi.Deployment.CLOUD, Clock.systemUTC(), JIRA_CLOUD_PREFIX));
+        server.mount(JIRA_DATA_CENTER_PREFIX,
+                new JiraApi(jira, JiraApi.Deployment.DATA_CENTER, Clock.systemUTC(), JIRA_DATA_CENTER_PREFIX));
+        for (String project : options.jiraProjects()) {
+            jira.addProject(project, project.charAt(0) + project.substring(1).toLowerCase() + " project");
+            jira.generateIssues(project, options.jiraIssuesPerProject());
+        }
         server.start();
-        return new SampleSource(server, github, baseUrl, prefix);
+        return new SampleSource(server, github, jira, baseUrl, prefix);
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -60,6 +78,21 @@ public final class SampleSource implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** Where a Jira Cloud client points its base URL (API token: {@link SampleSourceOptions#token()}). */
+    public String jiraCloudBaseUrl() {
+        return baseUrl + JIRA_CLOUD_PREFIX;
+    }
+
+    /** Where a Jira Data Center client points its base URL (personal access token: {@link SampleSourceOptions#token()}). */
+    public String jiraDataCenterBaseUrl() {
+        return baseUrl + JIRA_DATA_CENTER_PREFIX;
+    }
+
+    /** The fake Jira's data and fault injection, shared by both deployments. */
+    public JiraSample jira() {
+        return jira;
     }
 
     /** The fake GitHub's data and fault injection. */

@@ -20,6 +20,9 @@ import java.util.concurrent.CountDownLatch;
  * SAMPLE_GITHUB_ISSUES_PER_REPO   --github-issues-per-repo   (250)
  * SAMPLE_SEED                     --seed                     (42)
  * SAMPLE_RATE_LIMIT               --rate-limit               requests per hour (5000)
+ * SAMPLE_JIRA_PROJECTS            --jira-projects            WID,OPS
+ * SAMPLE_JIRA_ISSUES_PER_PROJECT  --jira-issues-per-project  (200)
+ * SAMPLE_JIRA_EMAIL               --jira-email               Jira Cloud account email (etl@example.com)
  * </pre>
  *
  * Generated timestamps start 30 days before now, so the demo's data looks recent.
@@ -39,6 +42,9 @@ public final class SampleSourceMain {
                 .issuesPerRepository(Integer.parseInt(settings.getOrDefault("github-issues-per-repo", "250")))
                 .seed(Long.parseLong(settings.getOrDefault("seed", "42")))
                 .rateLimit(Integer.parseInt(settings.getOrDefault("rate-limit", "5000")))
+                .jiraProjects(List.of(settings.getOrDefault("jira-projects", "WID,OPS").split(",")))
+                .jiraIssuesPerProject(Integer.parseInt(settings.getOrDefault("jira-issues-per-project", "200")))
+                .jiraEmail(settings.getOrDefault("jira-email", SampleSourceOptions.DEFAULT_JIRA_EMAIL))
                 .epoch(Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS))
                 .build();
         SampleSource source = SampleSource.start(options);

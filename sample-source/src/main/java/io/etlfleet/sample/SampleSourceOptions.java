@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param rateLimit             requests per hour per token before GitHub's primary limit
  * @param githubPathPrefix      empty like api.github.com, or {@code /api/v3} like GitHub Enterprise Server
  * @param threads               HTTP worker threads
+ * @param jiraProjects          Jira project keys created at start
+ * @param jiraIssuesPerProject  issues generated in each of them at start
+ * @param jiraEmail             the account email Jira Cloud's basic authentication expects with {@code token}
  */
 public record SampleSourceOptions(
         String host,
@@ -31,14 +34,20 @@ public record SampleSourceOptions(
         Instant epoch,
         int rateLimit,
         String githubPathPrefix,
-        int threads) {
+        int threads,
+        List<String> jiraProjects,
+        int jiraIssuesPerProject,
+        String jiraEmail) {
 
     public static final String DEFAULT_TOKEN = "sample-token";
+    public static final String DEFAULT_JIRA_EMAIL = "etl@example.com";
 
     public SampleSourceOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(token, "token");
         githubRepositories = List.copyOf(githubRepositories);
+        jiraProjects = List.copyOf(jiraProjects);
+        Objects.requireNonNull(jiraEmail, "jiraEmail");
         Objects.requireNonNull(epoch, "epoch");
         if (!githubPathPrefix.isEmpty() && (!githubPathPrefix.startsWith("/") || githubPathPrefix.endsWith("/"))) {
             throw new IllegalArgumentException("githubPathPrefix must look like /api/v3: " + githubPathPrefix);
@@ -49,7 +58,10 @@ public record SampleSourceOptions(
         return new Builder();
     }
 
-    /** Defaults: 127.0.0.1, random port, token {@value #DEFAULT_TOKEN}, no repositories, seed 42, epoch 2024-01-01. */
+    /**
+     * Defaults: 127.0.0.1, random port, token {@value #DEFAULT_TOKEN}, no repositories or Jira projects,
+     * Jira email {@value #DEFAULT_JIRA_EMAIL}, seed 42, epoch 2024-01-01.
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
@@ -62,6 +74,9 @@ public record SampleSourceOptions(
         private int rateLimit = 5000;
         private String githubPathPrefix = "";
         private int threads = 4;
+        private List<String> jiraProjects = List.of();
+        private int jiraIssuesPerProject = 100;
+        private String jiraEmail = DEFAULT_JIRA_EMAIL;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -74,10 +89,14 @@ public record SampleSourceOptions(
         public Builder rateLimit(int value) { rateLimit = value; return this; }
         public Builder githubPathPrefix(String value) { githubPathPrefix = value; return this; }
         public Builder threads(int value) { threads = value; return this; }
+        public Builder jiraProjects(List<String> value) { jiraProjects = value; return this; }
+        public Builder jiraIssuesPerProject(int value) { jiraIssuesPerProject = value; return this; }
+        public Builder jiraEmail(String value) { jiraEmail = value; return this; }
 
         public SampleSourceOptions build() {
             return new SampleSourceOptions(host, port, token, repositories, issuesPerRepository,
-                    everyNthIsPullRequest, seed, epoch, rateLimit, githubPathPrefix, threads);
+                    everyNthIsPullRequest, seed, epoch, rateLimit, githubPathPrefix, threads, jiraProjects,
+                    jiraIssuesPerProject, jiraEmail);
         }
     }
 }

@@ -19,6 +19,9 @@ import io.etlfleet.storage.outbox.OutboxMessage;
 import io.etlfleet.storage.outbox.OutboxRelay;
 import io.etlfleet.storage.workers.WorkerRegistry;
 import io.etlfleet.transform.github.GithubIssueLoader;
+import io.etlfleet.transform.jira.JiraIssueLoader;
+import io.etlfleet.transform.jira.JiraProjectLoader;
+import io.etlfleet.transform.jira.JiraStatusLoader;
 import io.etlfleet.transform.loading.EntityLoaders;
 import io.etlfleet.transform.running.TransformJobRunner;
 import java.util.List;
@@ -39,7 +42,8 @@ class TransformWorkerConfiguration {
 
     @Bean
     EntityLoaders entityLoaders() {
-        return new EntityLoaders(List.of(new GithubIssueLoader()));
+        return new EntityLoaders(List.of(new GithubIssueLoader(), new JiraProjectLoader(), new JiraStatusLoader(),
+                new JiraIssueLoader()));
     }
 
     @Bean
