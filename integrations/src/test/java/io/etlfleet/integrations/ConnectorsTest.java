@@ -17,6 +17,13 @@ class ConnectorsTest {
     }
 
     @Test
+    void findsTheJdbcFactoryByType() {
+        try (Connectors connectors = Connectors.standard()) {
+            assertThat(connectors.factory("jdbc").type()).isEqualTo("jdbc");
+        }
+    }
+
+    @Test
     void namesTheTypeFieldForAnUnknownType() {
         try (Connectors connectors = Connectors.standard()) {
             assertThatThrownBy(() -> connectors.factory("svn"))
