@@ -19,9 +19,11 @@ import io.etlfleet.storage.outbox.OutboxMessage;
 import io.etlfleet.storage.outbox.OutboxRelay;
 import io.etlfleet.storage.workers.WorkerRegistry;
 import io.etlfleet.transform.github.GithubIssueLoader;
+import io.etlfleet.transform.jdbc.JdbcTableLoader;
 import io.etlfleet.transform.loading.EntityLoaders;
 import io.etlfleet.transform.running.TransformJobRunner;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -39,7 +41,8 @@ class TransformWorkerConfiguration {
 
     @Bean
     EntityLoaders entityLoaders() {
-        return new EntityLoaders(List.of(new GithubIssueLoader()));
+        return new EntityLoaders(List.of(new GithubIssueLoader()),
+                Map.of(JdbcTableLoader.INTEGRATION_TYPE, new JdbcTableLoader()));
     }
 
     @Bean
