@@ -3,6 +3,7 @@ package io.etlfleet.integrations;
 import io.etlfleet.integrations.github.GithubConnectorFactory;
 import io.etlfleet.integrations.http.HttpPolicy;
 import io.etlfleet.integrations.jira.JiraConnectorFactory;
+import io.etlfleet.integrations.jdbc.JdbcConnectorFactory;
 import io.etlfleet.integrations.spi.ConnectorFactory;
 import io.etlfleet.integrations.spi.InvalidConfigException;
 import java.time.Duration;
@@ -12,8 +13,8 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
- * The connector factories by integration type, listed explicitly (GitHub and Jira; JDBC
- * joins here). Owns the one OkHttp client all HTTP connectors share. Create one per process.
+ * The connector factories by integration type, listed explicitly (GitHub, Jira and JDBC).
+ * Owns the one OkHttp client all HTTP connectors share. Create one per process.
  */
 public final class Connectors implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class Connectors implements AutoCloseable {
         this.http = http;
         register(new GithubConnectorFactory(http, policy));
         register(new JiraConnectorFactory(http, policy));
+        register(new JdbcConnectorFactory(policy));
     }
 
     /** The production set-up: {@link #defaultHttpClient()} and {@link HttpPolicy#defaults()}. */

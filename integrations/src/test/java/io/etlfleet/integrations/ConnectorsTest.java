@@ -20,7 +20,14 @@ class ConnectorsTest {
     void findsTheJiraFactoryByType() {
         try (Connectors connectors = Connectors.standard()) {
             assertThat(connectors.factory("jira").type()).isEqualTo("jira");
-            assertThat(connectors.types()).containsExactlyInAnyOrder("github", "jira");
+            assertThat(connectors.types()).containsExactlyInAnyOrder("github", "jira", "jdbc");
+        }
+    }
+
+    @Test
+    void findsTheJdbcFactoryByType() {
+        try (Connectors connectors = Connectors.standard()) {
+            assertThat(connectors.factory("jdbc").type()).isEqualTo("jdbc");
         }
     }
 

@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Assumptions;
  * Testcontainers if Docker is available; else the test is skipped, unless
  * {@code ETL_REQUIRE_SERVICES=true}, where a missing service fails it.
  *
+ * <p>MariaDB, a source for the JDBC connector's tests, resolves the same way without the
+ * Testcontainers step: {@code ETL_MARIADB_URL} (+ {@code ETL_MARIADB_USER},
+ * {@code ETL_MARIADB_PASSWORD}); else 127.0.0.1:3306 as {@code root} without a password
+ * if it answers; else skip (or fail under {@code ETL_REQUIRE_SERVICES=true}).
+ *
  * <p>Each resolution happens once per JVM; isolation per test class comes from
  * {@link PostgresService#createDatabase} and {@link RabbitService#createVhost}.
  */
@@ -22,6 +27,7 @@ public final class TestServices {
 
     private static PostgresService postgres;
     private static RabbitService rabbit;
+    private static MariadbService mariadb;
 
     private TestServices() {
     }
@@ -44,6 +50,16 @@ public final class TestServices {
             unavailable("RabbitMQ");
         }
         return rabbit;
+    }
+
+    public static synchronized MariadbService mariadb() {
+        if (mariadb == null) {
+            mariadb = resolveMariadb().orElse(null);
+        }
+        if (mariadb == null) {
+            unavailable("MariaDB");
+        }
+        return mariadb;
     }
 
     static boolean servicesRequired() {
@@ -69,6 +85,19 @@ public final class TestServices {
             return Optional.of(new PostgresService("jdbc:postgresql://127.0.0.1:5432/postgres", user, password));
         }
         return Containers.postgres();
+    }
+
+    private static Optional<MariadbService> resolveMariadb() {
+        String url = env("ETL_MARIADB_URL");
+        String user = Optional.ofNullable(env("ETL_MARIADB_USER")).orElse("root");
+        String password = Optional.ofNullable(env("ETL_MARIADB_PASSWORD")).orElse("");
+        if (url != null) {
+            return Optional.of(new MariadbService(url, user, password));
+        }
+        if (answers("127.0.0.1", 3306)) {
+            return Optional.of(new MariadbService("jdbc:mariadb://127.0.0.1:3306/", user, password));
+        }
+        return Optional.empty();
     }
 
     private static Optional<RabbitService> resolveRabbit() {

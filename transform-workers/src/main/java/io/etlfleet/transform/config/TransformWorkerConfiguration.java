@@ -22,9 +22,11 @@ import io.etlfleet.transform.github.GithubIssueLoader;
 import io.etlfleet.transform.jira.JiraIssueLoader;
 import io.etlfleet.transform.jira.JiraProjectLoader;
 import io.etlfleet.transform.jira.JiraStatusLoader;
+import io.etlfleet.transform.jdbc.JdbcTableLoader;
 import io.etlfleet.transform.loading.EntityLoaders;
 import io.etlfleet.transform.running.TransformJobRunner;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -43,7 +45,7 @@ class TransformWorkerConfiguration {
     @Bean
     EntityLoaders entityLoaders() {
         return new EntityLoaders(List.of(new GithubIssueLoader(), new JiraProjectLoader(), new JiraStatusLoader(),
-                new JiraIssueLoader()));
+                new JiraIssueLoader()), Map.of(JdbcTableLoader.INTEGRATION_TYPE, new JdbcTableLoader()));
     }
 
     @Bean

@@ -76,7 +76,7 @@ public class TransformJobRunner {
 
     private Job load(Job job, TransformJobMessage message, boolean lastAttempt) {
         try {
-            EntityLoader loader = loaders.forEntity(job.entityType())
+            EntityLoader loader = loaders.forJob(job.integrationType(), job.entityType())
                     .orElseThrow(() -> new UnknownEntityException(job.entityType()));
             Job done = jdbi.inTransaction(h -> {
                 List<RawRow> rows = message.batchId() != null ? raw.batch(h, message.batchId()) : raw.byIds(h, message.rawIds());

@@ -1,0 +1,53 @@
+package io.etlfleet.integrations.jdbc;
+
+import java.util.Locale;
+
+/**
+ * Oracle (12c and later, thin driver): double-quoted identifiers (so names are
+ * case-sensitive: tables created without quotes are upper case), {@code fetch first ? rows
+ * only}, and the keyset written out as {@code a > ? or (a = ? and b > ?)} because Oracle
+ * does not compare row values with {@code >}.
+ */
+final class OracleDialect extends JdbcDialect {
+
+    /** {@code oracle.jdbc.OracleTypes.TIMESTAMPTZ} and {@code TIMESTAMPLTZ}. */
+    private static final int TIMESTAMPTZ = -101;
+    private static final int TIMESTAMPLTZ = -102;
+    private static final int BINARY_FLOAT = 100;
+    private static final int BINARY_DOUBLE = 101;
+
+    @Override
+    public String name() {
+        return "oracle";
+    }
+
+    @Override
+    char quoteChar() {
+        return '"';
+    }
+
+    @Override
+    String limitClause() {
+        return "fetch first ? rows only";
+    }
+
+    @Override
+    boolean rowValueComparison() {
+        return false;
+    }
+
+    /** Oracle's DATE carries a time of day and is reported as TIMESTAMP, which is what it is. */
+    @Override
+    ColumnKind kindOf(int jdbcType, String typeName, int precision) {
+        if (jdbcType == TIMESTAMPTZ || jdbcType == TIMESTAMPLTZ) {
+            return ColumnKind.TIMESTAMPTZ;
+        }
+        if (jdbcType == BINARY_FLOAT || jdbcType == BINARY_DOUBLE) {
+            return ColumnKind.FLOAT;
+        }
+        if (typeName.toUpperCase(Locale.ROOT).equals("JSON")) {
+            return ColumnKind.JSON;
+        }
+        return super.kindOf(jdbcType, typeName, precision);
+    }
+}

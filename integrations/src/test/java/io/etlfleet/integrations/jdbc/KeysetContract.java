@@ -1,0 +1,133 @@
+package io.etlfleet.integrations.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.etlfleet.integrations.contract.RecordingSink;
+import io.etlfleet.integrations.spi.ConnectionCheck.Outcome;
+import io.etlfleet.integrations.spi.Connector;
+import io.etlfleet.integrations.spi.ConnectorException;
+import io.etlfleet.integrations.spi.ExtractRequest;
+import io.etlfleet.integrations.spi.Page;
+import io.etlfleet.integrations.spi.RetriableConnectorException;
+import io.etlfleet.integrations.spi.SyncMode;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What keyset paging must get right on every relational source, beyond the shared connector
+ * contract: rows that share a cursor value, across page boundaries, in incremental runs and
+ * on resume; and how missing tables and unreachable servers are reported. A test interface,
+ * mixed into each database's contract test.
+ */
+interface KeysetContract {
+
+    JdbcSource source();
+
+    int PAGE = 10;
+
+    @Test
+    default void readsRowsSharingOneCursorValueAcrossPageBoundariesExactlyOnce() {
+        source().recreateItems();
+        for (int id = 1; id <= 25; id++) {
+            source().insertItem(id, "item " + id, JdbcSource.at(0));
+        }
+
+        RecordingSink sink = extractItems(SyncMode.FULL, Map.of(), Map.of());
+
+        assertThat(sink.pages()).extracting(page -> page.records().size()).containsExactly(PAGE, PAGE, 5);
+        assertThat(sink.externalIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(source().itemIds());
+    }
+
+    @Test
+    default void incrementalRunReadsARowAddedWithTheLastCursorValueAndNothingAlreadyRead() {
+        source().recreateItems();
+        for (int id = 1; id <= 15; id++) {
+            source().insertItem(id, "item " + id, JdbcSource.at(id / 4));
+        }
+        Map<String, String> cursor = extractItems(SyncMode.INCREMENTAL, Map.of(), Map.of()).committedCursor();
+        source().insertItem(100, "same time as the last row", JdbcSource.at(15 / 4));
+        source().insertItem(50, "later", JdbcSource.at(60));
+
+        RecordingSink next = extractItems(SyncMode.INCREMENTAL, cursor, Map.of());
+
+        assertThat(next.externalIds()).containsExactly("100", "50");
+        assertThat(next.committedCursor()).containsEntry("after.id", "50");
+    }
+
+    @Test
+    default void resumesInsideARunOfEqualCursorValuesWithoutLossOrRepeat() {
+        source().recreateItems();
+        for (int id = 1; id <= 25; id++) {
+            source().insertItem(id, "item " + id, JdbcSource.at(id < 15 ? 0 : 1));
+        }
+        RecordingSink interrupted = extractItems(RecordingSink.stoppingAfter(1), SyncMode.INCREMENTAL, Map.of(), Map.of());
+        Page committed = interrupted.lastPage();
+
+        RecordingSink resumed = extractItems(RecordingSink.all(), SyncMode.INCREMENTAL, Map.of(), committed.checkpoint());
+
+        Set<String> all = new HashSet<>(interrupted.externalIds());
+        all.addAll(resumed.externalIds());
+        assertThat(resumed.externalIds()).doesNotContainAnyElementsOf(interrupted.externalIds());
+        assertThat(all).isEqualTo(source().itemIds());
+    }
+
+    @Test
+    default void reportsAMissingTableAsPermanentAndNotFound() {
+        Map<String, Object> config = source().config(Map.of("name", "no_such_table", "cursor", new String[] {"updated_at"},
+                "key", new String[] {"id"}), Map.of());
+
+        try (Connector connector = source().connector(config, source().user(), source().password())) {
+            assertThatThrownBy(() -> connector.extract(request("no_such_table", SyncMode.FULL, Map.of(), Map.of()),
+                    RecordingSink.all()))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse());
+            assertThat(connector.testConnection().outcome()).isEqualTo(Outcome.NOT_FOUND);
+        }
+    }
+
+    @Test
+    default void reportsAMissingColumnAsNotFound() {
+        source().recreateItems();
+        Map<String, Object> config = source().config(Map.of("name", source().itemsTable(),
+                "cursor", new String[] {"modified_at"}, "key", new String[] {"id"}), Map.of());
+
+        try (Connector connector = source().connector(config, source().user(), source().password())) {
+            assertThat(connector.testConnection().outcome()).isEqualTo(Outcome.NOT_FOUND);
+            assertThat(connector.testConnection().message()).contains(source().itemsTable());
+        }
+    }
+
+    @Test
+    default void reportsAnUnreachableServerAsRetriableAndUnreachable() {
+        String url = source().url().replaceFirst("//[^/]+", "//127.0.0.1:1");
+        Map<String, Object> config = source().config(Map.of("name", source().itemsTable(),
+                "cursor", new String[] {"updated_at"}, "key", new String[] {"id"}), Map.of());
+        config.put("url", url);
+
+        try (Connector connector = source().connector(config, source().user(), source().password())) {
+            assertThatThrownBy(() -> connector.extract(request(source().itemsTable(), SyncMode.FULL, Map.of(), Map.of()),
+                    RecordingSink.all())).isInstanceOf(RetriableConnectorException.class);
+            assertThat(connector.testConnection().outcome()).isEqualTo(Outcome.UNREACHABLE);
+        }
+    }
+
+    private RecordingSink extractItems(SyncMode mode, Map<String, String> cursor, Map<String, String> resumeFrom) {
+        return extractItems(RecordingSink.all(), mode, cursor, resumeFrom);
+    }
+
+    private RecordingSink extractItems(RecordingSink sink, SyncMode mode, Map<String, String> cursor,
+            Map<String, String> resumeFrom) {
+        try (Connector connector = source().itemsConnector(PAGE)) {
+            connector.extract(request(source().itemsTable(), mode, cursor, resumeFrom), sink);
+        }
+        return sink;
+    }
+
+    private static ExtractRequest request(String table, SyncMode mode, Map<String, String> cursor,
+            Map<String, String> resumeFrom) {
+        return new ExtractRequest(table, "", mode, cursor, resumeFrom, Instant.now());
+    }
+}
