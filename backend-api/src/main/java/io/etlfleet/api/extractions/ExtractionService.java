@@ -16,6 +16,7 @@ import io.etlfleet.storage.outbox.OutboxMessage;
 import io.etlfleet.storage.outbox.OutboxStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import io.etlfleet.storage.JsonColumns;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -92,7 +93,7 @@ public class ExtractionService {
 
     /** The requested entity types, de-duplicated in order, or all of the type's when none are named. */
     private List<String> entities(Integration integration, List<String> requested) {
-        List<String> known = types.entityTypes(integration.type());
+        List<String> known = types.entityTypes(integration.type(), JsonColumns.MAPPER.readTree(integration.configJson()));
         if (requested == null) {
             return known;
         }

@@ -11,13 +11,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The integration types the API accepts and the entity types an extraction of each runs when
- * the request names none. A type is accepted when it is listed here and a connector serves it;
- * Jira and JDBC join with one line each once their connectors exist.
+ * the request names none. A type is accepted when it is listed here and a connector serves it.
+ * A JDBC integration's entity types are the table names its config lists.
  */
 public class IntegrationTypes {
 
+    private static final String JDBC = "jdbc";
     private static final Map<String, List<String>> ENTITY_TYPES = Map.of(
-            "github", List.of("github_issues"));
+            "github", List.of("github_issues"),
+            "jira", List.of("jira_projects", "jira_statuses", "jira_issues"),
+            JDBC, List.of());
 
     private final Connectors connectors;
 
@@ -40,8 +43,13 @@ public class IntegrationTypes {
         return "must be one of " + String.join(", ", supported());
     }
 
-    /** Entity types of {@code type}, in the order a full extraction runs them. */
-    public List<String> entityTypes(String type) {
+    /** Entity types of an integration of {@code type} with {@code config}, in the order a full extraction runs them. */
+    public List<String> entityTypes(String type, JsonNode config) {
+        if (JDBC.equals(type)) {
+            List<String> tables = new java.util.ArrayList<>();
+            config.path("tables").forEach(table -> tables.add(table.path("name").asString()));
+            return tables;
+        }
         return ENTITY_TYPES.getOrDefault(type, List.of());
     }
 

@@ -23,17 +23,25 @@ class IntegrationTypesTest {
     }
 
     @Test
-    void acceptsGithubWithItsEntityTypes() {
-        assertThat(types.supported()).containsExactly("github");
+    void acceptsEveryConnectorTypeWithItsEntityTypes() {
+        assertThat(types.supported()).containsExactly("github", "jdbc", "jira");
         assertThat(types.refusal("github")).isNull();
-        assertThat(types.entityTypes("github")).containsExactly("github_issues");
+        assertThat(types.entityTypes("github", JSON.createObjectNode())).containsExactly("github_issues");
+        assertThat(types.entityTypes("jira", JSON.createObjectNode()))
+                .containsExactly("jira_projects", "jira_statuses", "jira_issues");
     }
 
     @Test
-    void saysPlannedTypesAreNotSupportedYetAndUnknownOnesAreUnknown() {
-        assertThat(types.refusal("jira")).contains("not supported yet");
-        assertThat(types.refusal("jdbc")).contains("not supported yet");
-        assertThat(types.refusal("svn")).isEqualTo("must be one of github");
+    void aJdbcIntegrationsEntityTypesAreItsConfiguredTables() {
+        assertThat(types.entityTypes("jdbc", JSON.readTree("""
+                {"url":"jdbc:postgresql://db/app","tables":[{"name":"orders","cursor":["updated_at"],"key":["id"]},
+                 {"name":"crm.customers","cursor":["modified"],"key":["id"]}]}""")))
+                .containsExactly("orders", "crm.customers");
+    }
+
+    @Test
+    void namesTheKnownTypesForAnUnknownOne() {
+        assertThat(types.refusal("svn")).isEqualTo("must be one of github, jdbc, jira");
     }
 
     @Test

@@ -114,13 +114,13 @@ class IntegrationsIT {
     }
 
     @Test
-    void refusesTypesThatAreNotSupportedYetNamingTheType() {
+    void acceptsJiraAndRefusesUnknownTypesNamingTheType() {
         ApiClient.Response jira = create("""
                 {"type":"jira","name":"jira","config":{"base_url":"https://x.atlassian.net","deployment":"cloud",
                  "projects":["ETL"]},"credentials":{"email":"a@b.c","api_token":"x"}}""");
 
-        assertProblem(jira, 400, "type");
-        assertThat(jira.text("detail")).contains("not supported yet");
+        assertThat(jira.status()).isEqualTo(201);
+        assertThat(jira.body()).doesNotContain("api_token");
         assertProblem(create("{\"type\":\"svn\",\"name\":\"x\",\"config\":{},\"credentials\":{}}"), 400, "type");
     }
 
