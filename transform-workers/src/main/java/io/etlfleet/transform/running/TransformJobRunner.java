@@ -55,6 +55,7 @@ public class TransformJobRunner {
      */
     public Optional<Job> run(TransformJobMessage message, boolean lastAttempt) {
         if (!inHand.add(message.jobId())) {
+            log.info("Transform job {} is already running in this worker; skipping duplicate delivery", message.jobId());
             return Optional.empty();
         }
         try {
