@@ -18,7 +18,11 @@ import io.etlfleet.storage.jobs.StaleJobReclaimer;
 import io.etlfleet.storage.outbox.OutboxMessage;
 import io.etlfleet.storage.outbox.OutboxRelay;
 import io.etlfleet.storage.workers.WorkerRegistry;
+import io.etlfleet.transform.github.GithubCommitLoader;
+import io.etlfleet.transform.github.GithubIssueCommentLoader;
 import io.etlfleet.transform.github.GithubIssueLoader;
+import io.etlfleet.transform.github.GithubPullRequestLoader;
+import io.etlfleet.transform.github.GithubRepositoryLoader;
 import io.etlfleet.transform.jira.JiraIssueLoader;
 import io.etlfleet.transform.jira.JiraProjectLoader;
 import io.etlfleet.transform.jira.JiraStatusLoader;
@@ -44,8 +48,9 @@ class TransformWorkerConfiguration {
 
     @Bean
     EntityLoaders entityLoaders() {
-        return new EntityLoaders(List.of(new GithubIssueLoader(), new JiraProjectLoader(), new JiraStatusLoader(),
-                new JiraIssueLoader()), Map.of(JdbcTableLoader.INTEGRATION_TYPE, new JdbcTableLoader()));
+        return new EntityLoaders(List.of(new GithubIssueLoader(), new GithubPullRequestLoader(), new GithubCommitLoader(),
+                new GithubIssueCommentLoader(), new GithubRepositoryLoader(), new JiraProjectLoader(),
+                new JiraStatusLoader(), new JiraIssueLoader()), Map.of(JdbcTableLoader.INTEGRATION_TYPE, new JdbcTableLoader()));
     }
 
     @Bean

@@ -1,16 +1,11 @@
 package io.etlfleet.transform.github;
 
-import io.etlfleet.storage.JsonColumns;
 import io.etlfleet.storage.raw.RawRow;
 import io.etlfleet.transform.loading.EntityLoader;
 import io.etlfleet.transform.loading.LoadResult;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import io.etlfleet.transform.loading.RowBatch;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Loads {@code github_issues} raw objects into {@code warehouse.github_issues} with one
@@ -25,33 +20,10 @@ public class GithubIssueLoader implements EntityLoader {
 
     @Override
     public LoadResult load(Handle handle, List<RawRow> rows) {
-        Map<String, GithubIssueRow> newest = new LinkedHashMap<>();
-        List<LoadResult.Rejected> rejected = new ArrayList<>();
-        int skipped = 0;
-        for (RawRow raw : rows) {
-            JsonNode issue = JsonColumns.MAPPER.readTree(raw.rawJson());
-            if (issue.has("pull_request")) {
-                skipped++;
-                continue;
-            }
-            try {
-                GithubIssueRow row = GithubIssueRow.from(raw, issue);
-                // One statement cannot touch a key twice: keep the newest version of each issue.
-                newest.merge(row.repository() + "#" + row.number(), row, (a, b) -> NEWER.compare(a, b) >= 0 ? a : b);
-            } catch (IllegalArgumentException e) {
-                rejected.add(new LoadResult.Rejected(raw.id(), raw.externalId(), e.getMessage()));
-            }
-        }
-        int upserted = newest.isEmpty() ? 0 : upsert(handle, rows.get(0), newest.values());
-        return new LoadResult(upserted, newest.size() - upserted, skipped, rejected);
-    }
-
-    private static final Comparator<GithubIssueRow> NEWER = Comparator
-            .comparing(GithubIssueRow::source_updated_at)
-            .thenComparingLong(GithubIssueRow::raw_id);
-
-    private static int upsert(Handle handle, RawRow first, java.util.Collection<GithubIssueRow> rows) {
-        return handle.createUpdate("""
+        return RowBatch.<GithubIssueRow>map(rows,
+                        (raw, issue) -> issue.has("pull_request") ? null : GithubIssueRow.from(raw, issue),
+                        row -> row.repository() + "#" + row.number())
+                .upsert(handle, """
                         insert into warehouse.github_issues as t
                                (tenant_id, integration_id, repository, number, github_id, title, state, body, author_login,
                                 labels, assignees, comments, created_at, closed_at, source_updated_at, raw_id)
@@ -68,10 +40,6 @@ public class GithubIssueLoader implements EntityLoader {
                                assignees = excluded.assignees, comments = excluded.comments,
                                created_at = excluded.created_at, closed_at = excluded.closed_at,
                                source_updated_at = excluded.source_updated_at, raw_id = excluded.raw_id, loaded_at = now()
-                         where (t.source_updated_at, t.raw_id) < (excluded.source_updated_at, excluded.raw_id)""")
-                .bind("tenantId", first.tenantId())
-                .bind("integrationId", first.integrationId())
-                .bind("rows", JsonColumns.write(rows))
-                .execute();
+                         where (t.source_updated_at, t.raw_id) < (excluded.source_updated_at, excluded.raw_id)""");
     }
 }

@@ -1,8 +1,15 @@
 package io.etlfleet.transform.github;
 
+import static io.etlfleet.transform.github.GithubFields.login;
+import static io.etlfleet.transform.github.GithubFields.names;
+import static io.etlfleet.transform.github.GithubFields.optionalInstant;
+import static io.etlfleet.transform.github.GithubFields.required;
+import static io.etlfleet.transform.github.GithubFields.requiredInstant;
+import static io.etlfleet.transform.github.GithubFields.text;
+
 import io.etlfleet.storage.raw.RawRow;
+import io.etlfleet.transform.loading.VersionedRow;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -25,25 +32,27 @@ record GithubIssueRow(
         Instant created_at,
         Instant closed_at,
         Instant source_updated_at,
-        long raw_id) {
+        long raw_id) implements VersionedRow {
+
+    private static final String WHAT = "issue";
 
     /** @throws IllegalArgumentException when a required field is missing or malformed */
     static GithubIssueRow from(RawRow raw, JsonNode issue) {
         String repository = repositoryOf(raw.externalId());
         return new GithubIssueRow(
                 repository,
-                required(issue, "number").asInt(),
-                required(issue, "id").asLong(),
-                required(issue, "title").asString(),
-                required(issue, "state").asString(),
-                text(issue, "body"),
-                issue.path("user").path("login").isString() ? issue.path("user").path("login").asString() : null,
+                required(issue, "number", WHAT).asInt(),
+                required(issue, "id", WHAT).asLong(),
+                required(issue, "title", WHAT).asString(),
+                required(issue, "state", WHAT).asString(),
+                text(issue.path("body")),
+                login(issue.path("user")),
                 names(issue.path("labels"), "name"),
                 names(issue.path("assignees"), "login"),
                 issue.path("comments").asInt(0),
-                instant(required(issue, "created_at").asString()),
-                issue.path("closed_at").isString() ? instant(issue.path("closed_at").asString()) : null,
-                instant(required(issue, "updated_at").asString()),
+                requiredInstant(issue, "created_at", WHAT),
+                optionalInstant(issue, "closed_at"),
+                requiredInstant(issue, "updated_at", WHAT),
                 raw.id());
     }
 
@@ -53,36 +62,5 @@ record GithubIssueRow(
             throw new IllegalArgumentException("external id '" + externalId + "' is not owner/repo#number");
         }
         return externalId.substring(0, hash);
-    }
-
-    private static JsonNode required(JsonNode issue, String field) {
-        JsonNode value = issue.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            throw new IllegalArgumentException("issue has no '" + field + "'");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode issue, String field) {
-        JsonNode value = issue.path(field);
-        return value.isString() ? value.asString() : null;
-    }
-
-    private static List<String> names(JsonNode array, String field) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode item : array) {
-            if (item.path(field).isString()) {
-                names.add(item.path(field).asString());
-            }
-        }
-        return names;
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("not an ISO-8601 instant: " + value);
-        }
     }
 }
