@@ -56,7 +56,10 @@ final class ChangelogCompletion {
             JsonNode values = page.path("values");
             values.forEach(histories::add);
             startAt += values.size();
-            if (page.path("isLast").asBoolean(true) || values.isEmpty() || startAt >= page.path("total").asInt(0)) {
+            // isLast when Jira sends it; otherwise the position against total (never stop early on a missing flag)
+            boolean last = page.path("isLast").isBoolean() ? page.path("isLast").asBoolean()
+                    : startAt >= page.path("total").asInt(0);
+            if (last || values.isEmpty()) {
                 return histories;
             }
         }

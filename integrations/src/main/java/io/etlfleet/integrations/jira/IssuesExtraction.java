@@ -13,16 +13,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code jira_issues} for one project, with their complete changelogs (status transitions).
  *
- * <p>JQL: {@code project = "KEY" ORDER BY updated ASC}, and in incremental runs with a cursor
- * {@code project = "KEY" AND updated >= <epoch ms> ORDER BY updated ASC}, the cursor minus
+ * <p>JQL: {@code project = "KEY" AND updated <= <run start ms> ORDER BY updated ASC}, and in
+ * incremental runs with a cursor also {@code updated >= <epoch ms>}, the cursor minus
  * {@code overlap_seconds}. Epoch milliseconds are an instant: a zone-less date string would be
- * read in the Jira user's time zone and could skip changes at the boundary.
+ * read in the Jira user's time zone and could skip changes at the boundary. The upper bound
+ * (the run's start) means an issue changed during the run leaves the result instead of moving
+ * to its end; the next run reads it. Data Center pages by position, so when {@code total}
+ * shrinks between pages (issues left the result before the current position) the next page
+ * starts that many positions earlier: nothing shifts past unread, re-read issues are
+ * duplicates the raw store drops.
  *
  * <p>Cloud pages with {@code GET /rest/api/3/search/jql} and {@code nextPageToken}; Data Center
  * with {@code GET /rest/api/2/search} and {@code startAt}. Each page's checkpoint holds the
@@ -32,12 +39,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class IssuesExtraction {
 
+    private static final Logger log = LoggerFactory.getLogger(IssuesExtraction.class);
+
     static final String ENTITY = "jira_issues";
     static final String CURSOR_UPDATED_MS = "updated_ms";
     static final String CHECKPOINT_JQL = "jql";
     static final String CHECKPOINT_NEXT_PAGE_TOKEN = "next_page_token";
     static final String CHECKPOINT_START_AT = "start_at";
     static final String CHECKPOINT_MAX_UPDATED_MS = "max_updated_ms";
+    static final String CHECKPOINT_TOTAL = "total";
 
     private final JiraClient client;
     private final ChangelogCompletion changelogs;
@@ -55,6 +65,7 @@ final class IssuesExtraction {
         Long max = cursor;
         String jql;
         String position;
+        Long total = null;
         if (request.resuming()) {
             jql = request.resumeFrom().get(CHECKPOINT_JQL);
             position = request.resumeFrom().get(cloud ? CHECKPOINT_NEXT_PAGE_TOKEN : CHECKPOINT_START_AT);
@@ -62,10 +73,12 @@ final class IssuesExtraction {
                 throw new ConnectorException("the Jira checkpoint to resume from lacks its JQL or page position");
             }
             max = later(max, millis(request.resumeFrom().get(CHECKPOINT_MAX_UPDATED_MS), "checkpoint"));
+            String resumedTotal = request.resumeFrom().get(CHECKPOINT_TOTAL);
+            total = resumedTotal == null || !resumedTotal.matches("\\d{1,18}") ? null : Long.valueOf(resumedTotal);
         } else {
             Long from = request.mode() == SyncMode.INCREMENTAL && cursor != null
                     ? cursor - client.config().overlap().toMillis() : null;
-            jql = jql(project, from);
+            jql = jql(project, from, request.startedAt().toEpochMilli());
             position = cloud ? null : "0";
         }
         while (true) {
@@ -82,8 +95,10 @@ final class IssuesExtraction {
                 }
                 records.add(new SourceRecord(issue.path("key").asString(), issue, updated));
             }
-            String next = nextPosition(fetched.body(), position, issues.size());
-            Map<String, String> checkpoint = next == null ? Map.of() : checkpoint(jql, next, max);
+            Long previousTotal = total;
+            total = cloud ? null : fetched.body().path("total").asLong(0);
+            String next = nextPosition(fetched.body(), position, issues.size(), previousTotal);
+            Map<String, String> checkpoint = next == null ? Map.of() : checkpoint(jql, next, max, total);
             Map<String, String> runningCursor = max == null ? Map.of() : Map.of(CURSOR_UPDATED_MS, Long.toString(max));
             sink.accept(new Page(records, info(fetched, url, position), checkpoint, runningCursor));
             if (next == null || sink.stopRequested()) {
@@ -93,9 +108,10 @@ final class IssuesExtraction {
         }
     }
 
-    static String jql(String project, Long updatedFromMillis) {
+    static String jql(String project, Long updatedFromMillis, long updatedToMillis) {
         return "project = \"" + project + "\""
                 + (updatedFromMillis == null ? "" : " AND updated >= " + updatedFromMillis)
+                + " AND updated <= " + updatedToMillis
                 + " ORDER BY updated ASC";
     }
 
@@ -112,23 +128,39 @@ final class IssuesExtraction {
                 .build();
     }
 
-    /** The next page's token (Cloud) or startAt (Data Center); null after the last page. */
-    private String nextPosition(JsonNode body, String position, int received) {
+    /**
+     * The next page's token (Cloud) or startAt (Data Center); null after the last page. A Data
+     * Center result that shrank by {@code n} since the previous page may have moved up to
+     * {@code n} unread issues before this page's position, so the next page starts {@code n}
+     * earlier (each step back needs the total to shrink again, so paging still ends).
+     */
+    private String nextPosition(JsonNode body, String position, int received, Long previousTotal) {
         if (cloud) {
             JsonNode token = body.path("nextPageToken");
             return body.path("isLast").asBoolean(false) || !token.isString() || token.asString().isEmpty()
                     ? null : token.asString();
         }
-        long next = Long.parseLong(position) + received;
-        return received == 0 || next >= body.path("total").asLong(0) ? null : Long.toString(next);
+        long start = Long.parseLong(position);
+        long total = body.path("total").asLong(0);
+        long shrunk = previousTotal == null ? 0 : Math.min(start, Math.max(0, previousTotal - total));
+        if (shrunk > 0) {
+            log.info("Jira search result shrank by {} issue(s) since the previous page; reading again from startAt {}",
+                    previousTotal - total, start - shrunk);
+            return Long.toString(start - shrunk);
+        }
+        long next = start + received;
+        return received == 0 || next >= total ? null : Long.toString(next);
     }
 
-    private Map<String, String> checkpoint(String jql, String next, Long max) {
+    private Map<String, String> checkpoint(String jql, String next, Long max, Long total) {
         Map<String, String> checkpoint = new LinkedHashMap<>();
         checkpoint.put(CHECKPOINT_JQL, jql);
         checkpoint.put(cloud ? CHECKPOINT_NEXT_PAGE_TOKEN : CHECKPOINT_START_AT, next);
         if (max != null) {
             checkpoint.put(CHECKPOINT_MAX_UPDATED_MS, Long.toString(max));
+        }
+        if (total != null) {
+            checkpoint.put(CHECKPOINT_TOTAL, Long.toString(total));
         }
         return checkpoint;
     }
@@ -154,6 +186,9 @@ final class IssuesExtraction {
     }
 
     private static Long later(Long a, Long b) {
-        return a == null ? b : b == null ? a : Math.max(a, b);
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.max(a, b);
     }
 }

@@ -26,6 +26,8 @@ class JiraWireTest {
     private static final String ISSUE = """
             {"id":"10001","key":"WID-1","fields":{"summary":"s","updated":"2024-01-01T12:00:00.000+0200"},
              "changelog":{"startAt":0,"maxResults":0,"total":0,"histories":[]}}""";
+    private static final Instant RUN_START = Instant.parse("2024-01-02T00:00:00Z");
+    private static final long RUN_START_MS = RUN_START.toEpochMilli();
     private final MockWebServer server = new MockWebServer();
 
     @BeforeEach
@@ -49,7 +51,8 @@ class JiraWireTest {
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic " + basic);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/rest/api/3/search/jql");
         assertThat(request.getUrl().queryParameter("jql"))
-                .isEqualTo("project = \"WID\" AND updated >= 1704103140000 ORDER BY updated ASC");
+                .isEqualTo("project = \"WID\" AND updated >= 1704103140000 AND updated <= " + RUN_START_MS
+                        + " ORDER BY updated ASC");
         assertThat(request.getUrl().queryParameter("maxResults")).isEqualTo("50");
         assertThat(request.getUrl().queryParameter("fields")).isEqualTo("*all");
         assertThat(request.getUrl().queryParameter("expand")).isEqualTo("changelog");
@@ -78,12 +81,59 @@ class JiraWireTest {
         RecordedRequest second = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer secret-1");
         assertThat(first.getUrl().encodedPath()).isEqualTo("/jira/rest/api/2/search");
-        assertThat(first.getUrl().queryParameter("jql")).isEqualTo("project = \"WID\" ORDER BY updated ASC");
+        assertThat(first.getUrl().queryParameter("jql"))
+                .isEqualTo("project = \"WID\" AND updated <= " + RUN_START_MS + " ORDER BY updated ASC");
         assertThat(first.getUrl().queryParameter("startAt")).isEqualTo("0");
         assertThat(second.getUrl().queryParameter("startAt")).isEqualTo("1");
-        assertThat(sink.pages().get(0).checkpoint()).containsEntry("start_at", "1")
-                .containsEntry("jql", "project = \"WID\" ORDER BY updated ASC");
+        assertThat(sink.pages().get(0).checkpoint()).containsEntry("start_at", "1").containsEntry("total", "2")
+                .containsEntry("jql", "project = \"WID\" AND updated <= " + RUN_START_MS + " ORDER BY updated ASC");
         assertThat(sink.externalIds()).containsExactly("WID-1", "WID-2");
+    }
+
+    @Test
+    void aDataCenterResultThatShrinksBetweenPagesIsReadAgainFromEarlierSoNoIssueShiftsPastUnread() throws Exception {
+        // WID-1 changes after page one (it leaves the bounded result), so WID-3 moves from position 2 to 1.
+        server.enqueue(json(dcPage(0, 4, "WID-1", "WID-2")));
+        server.enqueue(json(dcPage(2, 3, "WID-4")));
+        server.enqueue(json(dcPage(1, 3, "WID-3", "WID-4")));
+
+        RecordingSink sink = extract("datacenter", "/", Map.of(), Map.of());
+
+        assertThat(java.util.stream.Stream.generate(() -> take().getUrl().queryParameter("startAt")).limit(3))
+                .containsExactly("0", "2", "1");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(sink.externalIds()).containsExactly("WID-1", "WID-2", "WID-4", "WID-3", "WID-4");
+        assertThat(sink.pages().get(1).checkpoint()).containsEntry("start_at", "1").containsEntry("total", "3");
+        assertThat(sink.lastPage().last()).isTrue();
+    }
+
+    @Test
+    void resumesADataCenterRunKnowingThePreviousPagesTotal() throws Exception {
+        server.enqueue(json(dcPage(2, 3, "WID-4")));
+        server.enqueue(json(dcPage(1, 3, "WID-3", "WID-4")));
+        String jql = "project = \"WID\" AND updated <= 5000 ORDER BY updated ASC";
+
+        RecordingSink sink = extract("datacenter", "/", Map.of(), Map.of("jql", jql, "start_at", "2", "total", "4"));
+
+        assertThat(take().getUrl().queryParameter("startAt")).isEqualTo("2");
+        assertThat(take().getUrl().queryParameter("startAt")).isEqualTo("1");
+        assertThat(sink.externalIds()).containsExactly("WID-4", "WID-3", "WID-4");
+    }
+
+    @Test
+    void pagesACloudChangelogToItsTotalWhenJiraLeavesOutIsLast() throws Exception {
+        String truncated = ISSUE.replace("\"maxResults\":0,\"total\":0,\"histories\":[]",
+                "\"maxResults\":1,\"total\":3,\"histories\":[" + history(1) + "]");
+        server.enqueue(json("{\"issues\":[" + truncated + "],\"isLast\":true}"));
+        server.enqueue(json("{\"startAt\":0,\"maxResults\":2,\"total\":3,\"values\":[" + history(1) + "," + history(2) + "]}"));
+        server.enqueue(json("{\"startAt\":2,\"maxResults\":2,\"total\":3,\"values\":[" + history(3) + "]}"));
+
+        RecordingSink sink = extract("cloud", "/", Map.of(), Map.of());
+
+        take();
+        assertThat(take().getUrl().queryParameter("startAt")).isEqualTo("0");
+        assertThat(take().getUrl().queryParameter("startAt")).isEqualTo("2");
+        assertThat(sink.records().get(0).data().path("changelog").path("histories")).hasSize(3);
     }
 
     @Test
@@ -111,11 +161,31 @@ class JiraWireTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    private static String dcPage(int startAt, int total, String... keys) {
+        return "{\"startAt\":" + startAt + ",\"maxResults\":2,\"total\":" + total + ",\"issues\":["
+                + java.util.Arrays.stream(keys).map(key -> ISSUE.replace("WID-1", key))
+                        .collect(java.util.stream.Collectors.joining(",")) + "]}";
+    }
+
+    private static String history(int id) {
+        return "{\"id\":\"" + id + "\",\"created\":\"2024-01-01T10:00:00.000+0000\",\"items\":[{\"field\":\"status\","
+                + "\"fromString\":\"To Do\",\"toString\":\"Done\"}]}";
+    }
+
+    private RecordedRequest take() {
+        try {
+            return server.takeRequest(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private RecordingSink extract(String deployment, String path, Map<String, String> cursor, Map<String, String> resume) {
         RecordingSink sink = RecordingSink.all();
         try (Connector connector = JiraFixtures.connector(
                 JiraFixtures.config(server.url(path).toString(), deployment, 50, "WID"), "secret-1", d -> { })) {
-            connector.extract(new ExtractRequest("jira_issues", "WID", SyncMode.INCREMENTAL, cursor, resume, Instant.now()),
+            connector.extract(new ExtractRequest("jira_issues", "WID", SyncMode.INCREMENTAL, cursor, resume, RUN_START),
                     sink);
         }
         return sink;
