@@ -19,8 +19,10 @@ import tools.jackson.databind.JsonNode;
  * from, and evolved with, the column description the connector stores with every page
  * ({@code extraction_metadata.params.columns}); see {@link WarehouseTable}.
  *
- * <p>One upsert statement per batch; a row replaces the stored one only when it is newer by
- * ({@code source_updated_at}, raw id), with a missing updated time sorting first.
+ * <p>One upsert statement per batch ({@link JdbcLoadStatement}); a row replaces the stored
+ * one only when it is newer by ({@code source_updated_at}, raw id), with a missing updated
+ * time sorting first. A row without a value in a key column, or with a value that does not
+ * fit its warehouse column, is rejected with the reason; the rest of the batch loads.
  */
 public class JdbcTableLoader implements EntityLoader {
 
@@ -44,59 +46,41 @@ public class JdbcTableLoader implements EntityLoader {
         }
         RawRow first = rows.get(0);
         PageShape shape = PageShape.of(handle, rows);
-        String target = WarehouseTable.ensure(handle, first.integrationId(), first.entityType(), shape.key(), shape.columns());
+        Map<String, String> types = WarehouseTable.ensure(handle, first.integrationId(), first.entityType(), shape.key(),
+                shape.columns());
+        String target = WarehouseIdentifiers.qualified(WarehouseIdentifiers.targetTable(first.integrationId(),
+                first.entityType()));
+        List<LoadResult.Rejected> rejected = new ArrayList<>();
         Map<String, RawRow> newest = new LinkedHashMap<>();
-        for (RawRow row : rows) {
-            newest.merge(row.externalId(), row, (a, b) -> NEWER.compare(a, b) >= 0 ? a : b);
-        }
-        int upserted = handle.createUpdate(upsert(target, shape))
-                .bind("tenantId", first.tenantId())
-                .bind("integrationId", first.integrationId())
-                .bind("rows", JsonColumns.write(recordset(newest.values(), shape.columns())))
-                .execute();
-        return new LoadResult(upserted, newest.size() - upserted, 0, List.of());
-    }
-
-    private static String upsert(String target, PageShape shape) {
-        List<String> names = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        List<String> recordset = new ArrayList<>();
-        List<String> updates = new ArrayList<>();
-        for (int i = 0; i < shape.columns().size(); i++) {
-            SourceColumn column = shape.columns().get(i);
-            String name = WarehouseIdentifiers.quote(column.targetName());
-            names.add(name);
-            values.add(column.fromText("r.c" + i));
-            recordset.add("c" + i + " text");
-            updates.add(name + " = excluded." + name);
-        }
-        String key = shape.key().stream().map(WarehouseIdentifiers::column).map(WarehouseIdentifiers::quote)
-                .reduce((a, b) -> a + ", " + b).orElseThrow();
-        return "insert into " + WarehouseIdentifiers.qualified(target) + " as t (tenant_id, integration_id, "
-                + String.join(", ", names) + ", source_updated_at, raw_id)\n"
-                + "select :tenantId, :integrationId, " + String.join(", ", values) + ", r.source_updated_at, r.raw_id\n"
-                + "  from jsonb_to_recordset(cast(:rows as jsonb)) as r(" + String.join(", ", recordset)
-                + ", source_updated_at timestamptz, raw_id bigint)\n"
-                + "on conflict (integration_id, " + key + ") do update set " + String.join(", ", updates)
-                + ", source_updated_at = excluded.source_updated_at, raw_id = excluded.raw_id, loaded_at = now()\n"
-                + " where (coalesce(t.source_updated_at, '-infinity'), t.raw_id)"
-                + " < (coalesce(excluded.source_updated_at, '-infinity'), excluded.raw_id)";
-    }
-
-    /** Each row as {@code {"c0": text, ..., "source_updated_at", "raw_id"}}: values by position, as text. */
-    private static List<Map<String, Object>> recordset(Iterable<RawRow> rows, List<SourceColumn> columns) {
-        List<Map<String, Object>> recordset = new ArrayList<>();
+        Map<Long, Map<String, Object>> recordset = new LinkedHashMap<>();
         for (RawRow row : rows) {
             JsonNode data = JsonColumns.MAPPER.readTree(row.rawJson());
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                JsonNode value = data.get(columns.get(i).name());
-                values.put("c" + i, value == null || value.isNull() ? null : value.isValueNode() ? value.asString() : value.toString());
+            String missingKey = shape.key().stream().filter(k -> data.path(k).isNull() || data.path(k).isMissingNode())
+                    .findFirst().orElse(null);
+            if (missingKey != null) {
+                rejected.add(new LoadResult.Rejected(row.id(), row.externalId(), "key column " + missingKey + " has no value"));
+                continue;
             }
-            values.put("source_updated_at", row.sourceUpdatedAt() == null ? null : row.sourceUpdatedAt().toString());
-            values.put("raw_id", row.id());
-            recordset.add(values);
+            recordset.put(row.id(), values(row, data, shape.columns()));
+            newest.merge(row.externalId(), row, (a, b) -> NEWER.compare(a, b) >= 0 ? a : b);
         }
-        return recordset;
+        List<RawRow> loading = List.copyOf(newest.values());
+        int rejectedBefore = rejected.size();
+        int upserted = JdbcLoadStatement.of(target, shape, types).execute(handle, first, loading,
+                loading.stream().map(r -> recordset.get(r.id())).toList(), rejected);
+        int fitting = loading.size() - (rejected.size() - rejectedBefore);
+        return new LoadResult(upserted, fitting - upserted, 0, rejected);
+    }
+
+    /** The row as {@code {"c0": text, ..., "source_updated_at", "raw_id"}}: values by position, as text. */
+    private static Map<String, Object> values(RawRow row, JsonNode data, List<SourceColumn> columns) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            JsonNode value = data.get(columns.get(i).name());
+            values.put("c" + i, value == null || value.isNull() ? null : value.isValueNode() ? value.asString() : value.toString());
+        }
+        values.put("source_updated_at", row.sourceUpdatedAt() == null ? null : row.sourceUpdatedAt().toString());
+        values.put("raw_id", row.id());
+        return values;
     }
 }

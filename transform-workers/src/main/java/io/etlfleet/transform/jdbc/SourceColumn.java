@@ -60,12 +60,31 @@ record SourceColumn(String name, String kind, int precision, int scale) {
         };
     }
 
-    /** The select expression turning the text value {@code value} (from the recordset) into {@link #pgType()}. */
-    String fromText(String value) {
-        return switch (kind) {
-            case "binary" -> "decode(" + value + ", 'base64')";
-            case "text", "other" -> value;
-            default -> "cast(" + value + " as " + pgType() + ")";
+    /**
+     * The select expression turning the text value {@code value} (from the recordset) into
+     * {@code targetType}, the warehouse column's type: usually {@link #pgType()}, but a
+     * column the source retyped keeps its first type, so values are cast to that (and a
+     * value that does not fit is a rejected row, not a failed load).
+     */
+    String fromText(String value, String targetType) {
+        if ("text".equals(targetType)) {
+            return value;
+        }
+        if ("binary".equals(kind) && "bytea".equals(targetType)) {
+            return "decode(" + value + ", 'base64')";
+        }
+        return "cast(" + value + " as " + targetType + ")";
+    }
+
+    /** Whether the warehouse column's {@code targetType} is not the type this column would get now. */
+    boolean retypedFrom(String targetType) {
+        String now = pgType().replace(" ", "");
+        String normalised = switch (now) {
+            case "timestamp" -> "timestampwithouttimezone";
+            case "timestamptz" -> "timestampwithtimezone";
+            case "time" -> "timewithouttimezone";
+            default -> now;
         };
+        return !normalised.equals(targetType.replace(" ", ""));
     }
 }

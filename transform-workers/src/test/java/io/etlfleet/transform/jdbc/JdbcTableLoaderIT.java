@@ -194,4 +194,62 @@ class JdbcTableLoaderIT {
         assertThat(order(one, 1)).containsEntry("amount", "1.0000000000");
         assertThat(order(other, 1)).containsEntry("amount", "9.0000000000");
     }
+    @Test
+    void aRowWithoutAKeyValueIsRejectedAndTheRestOfTheBatchLoads() {
+        UUID integration = anIntegration();
+        List<RawRow> rows = store(integration, ORDER_COLUMNS, anOrder(1, "1", "2024-03-01T12:00:00Z"),
+                anOrder(2, "2", "2024-03-01T12:00:00Z").replace("\"id\":2", "\"id\":null"));
+
+        LoadResult result = load(rows);
+
+        assertThat(result.upserted()).isEqualTo(1);
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.rawId()).isEqualTo(rows.get(1).id());
+            assertThat(r.reason()).isEqualTo("key column id has no value");
+        });
+        assertThat(ids(integration)).containsExactly(1L);
+    }
+
+    @Test
+    void aValueThatNoLongerFitsARetypedColumnIsRejectedAloneAndTheRestOfTheBatchLoads() {
+        UUID integration = anIntegration();
+        load(store(integration, ORDER_COLUMNS, anOrder(1, "1", "2024-03-01T12:00:00Z")));
+        String paidAsText = ORDER_COLUMNS.replace("{\"name\":\"paid\",\"kind\":\"boolean\"}",
+                "{\"name\":\"paid\",\"kind\":\"text\"}");
+        List<RawRow> rows = store(integration, paidAsText,
+                anOrder(2, "2", "2024-03-02T12:00:00Z").replace("\"paid\":true", "\"paid\":\"maybe\""),
+                anOrder(3, "3", "2024-03-02T12:00:00Z").replace("\"paid\":true", "\"paid\":\"false\""),
+                anOrder(4, "4", "2024-03-02T12:00:00Z").replace("\"paid\":true", "\"paid\":\"true\""));
+
+        LoadResult result = load(rows);
+
+        assertThat(result).isEqualTo(new LoadResult(2, 0, 0, result.rejected()));
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.rawId()).isEqualTo(rows.get(0).id());
+            assertThat(r.reason()).contains("invalid input syntax for type boolean: \"maybe\"");
+        });
+        assertThat(columnTypes(integration)).containsEntry("paid", "boolean");
+        assertThat(ids(integration)).containsExactly(1L, 3L, 4L);
+        assertThat(order(integration, 3)).containsEntry("paid", false);
+    }
+
+    @Test
+    void widensADecimalColumnWhenTheSourcesPrecisionAndScaleGrowSoNoDigitIsRounded() {
+        UUID integration = anIntegration();
+        String narrow = ORDER_COLUMNS.replace("\"precision\":38,\"scale\":10", "\"precision\":10,\"scale\":2");
+        load(store(integration, narrow, anOrder(1, "12345678.12", "2024-03-01T12:00:00Z")));
+        String wider = ORDER_COLUMNS.replace("\"precision\":38,\"scale\":10", "\"precision\":9,\"scale\":4");
+
+        LoadResult result = load(store(integration, wider, anOrder(2, "12345.6789", "2024-03-02T12:00:00Z")));
+
+        assertThat(result.upserted()).isEqualTo(1);
+        assertThat(columnTypes(integration)).containsEntry("amount", "numeric(12,4)");
+        assertThat(order(integration, 1)).containsEntry("amount", "12345678.1200");
+        assertThat(order(integration, 2)).containsEntry("amount", "12345.6789");
+    }
+
+    private static List<Long> ids(UUID integration) {
+        return jdbi.withHandle(h -> h.createQuery("select id from " + table(integration) + " order by id")
+                .mapTo(Long.class).list());
+    }
 }
