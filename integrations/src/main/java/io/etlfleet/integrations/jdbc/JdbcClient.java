@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one read-only connection of a connector, opened on first use. Every unit of work
- * runs in its own read-only transaction (PostgreSQL: {@code BEGIN READ ONLY}), which ends
+ * runs in its own read-only transaction (PostgreSQL: {@code BEGIN READ ONLY}; MariaDB: a
+ * read-only session; Oracle: {@code SET TRANSACTION READ ONLY}), which ends
  * when the work returns, so no snapshot is held between pages. A retriable failure closes
  * the connection and the work is retried on a fresh one ({@link ResilientRequests}: a few
  * attempts with exponential backoff).
@@ -87,6 +88,7 @@ public final class JdbcClient implements AutoCloseable {
     <T> T once(SqlWork<T> work) throws SQLException {
         Connection open = connection();
         try {
+            config.dialect().beginReadOnly(open);
             T result = work.run(open);
             open.commit();
             return result;

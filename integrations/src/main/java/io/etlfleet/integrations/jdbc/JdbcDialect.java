@@ -55,6 +55,14 @@ public abstract sealed class JdbcDialect permits PostgresDialect, MariadbDialect
     void prepare(Connection connection) throws SQLException {
     }
 
+    /**
+     * Called at the start of every transaction, before its first statement, to make it
+     * read-only where {@link Connection#setReadOnly} does not (Oracle's driver only records
+     * the flag). PostgreSQL's and MariaDB's drivers enforce the flag themselves.
+     */
+    void beginReadOnly(Connection connection) throws SQLException {
+    }
+
     /** The kind of a column from its result-set metadata; dialects refine the standard JDBC mapping. */
     ColumnKind kindOf(int jdbcType, String typeName, int precision) {
         return switch (jdbcType) {

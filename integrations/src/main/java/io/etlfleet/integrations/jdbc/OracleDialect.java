@@ -1,5 +1,8 @@
 package io.etlfleet.integrations.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 /**
@@ -34,6 +37,14 @@ final class OracleDialect extends JdbcDialect {
     @Override
     boolean rowValueComparison() {
         return false;
+    }
+
+    /** ojdbc's {@code setReadOnly} changes nothing on the server; a read-only transaction refuses DML (ORA-01456). */
+    @Override
+    void beginReadOnly(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set transaction read only");
+        }
     }
 
     /** Oracle's DATE carries a time of day and is reported as TIMESTAMP, which is what it is. */

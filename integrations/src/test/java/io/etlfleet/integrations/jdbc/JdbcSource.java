@@ -1,6 +1,7 @@
 package io.etlfleet.integrations.jdbc;
 
 import io.etlfleet.integrations.http.HttpPolicy;
+import io.etlfleet.integrations.http.ResilientRequests;
 import io.etlfleet.integrations.spi.Connector;
 import io.etlfleet.integrations.spi.ConnectorSettings;
 import java.sql.Connection;
@@ -120,6 +121,15 @@ final class JdbcSource {
         config.put("url", url);
         config.put("tables", new Object[] {table});
         return config;
+    }
+
+    /** The client the items connector reads through, to try what its connection allows. */
+    JdbcClient itemsClient() {
+        JdbcConfig config = JdbcConfig.from(new ConnectorSettings("it-jdbc", JSON.valueToTree(config(
+                Map.of("name", itemsTable, "cursor", new String[] {"updated_at"}, "key", new String[] {"id"}), Map.of())),
+                Map.of("user", user, "password", password)));
+        return new JdbcClient(config, JdbcClient.driverManager(config),
+                new ResilientRequests("it-jdbc", HttpPolicy.defaults(), Duration.ZERO));
     }
 
     String user() {

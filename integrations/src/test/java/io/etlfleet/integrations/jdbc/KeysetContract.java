@@ -76,6 +76,26 @@ interface KeysetContract {
     }
 
     @Test
+    default void readsThroughAConnectionThatRefusesToWrite() {
+        source().recreateItems();
+        source().insertItem(1, "one", JdbcSource.at(1));
+
+        try (JdbcClient client = source().itemsClient()) {
+            assertThatThrownBy(() -> client.once(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    return statement.executeUpdate("update " + source().itemsTable() + " set name = 'written'");
+                }
+            })).isInstanceOf(java.sql.SQLException.class);
+            assertThatThrownBy(() -> client.once(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    return statement.executeUpdate("delete from " + source().itemsTable());
+                }
+            })).isInstanceOf(java.sql.SQLException.class);
+        }
+        assertThat(source().itemIds()).containsExactly("1");
+    }
+
+    @Test
     default void reportsAMissingTableAsPermanentAndNotFound() {
         Map<String, Object> config = source().config(Map.of("name", "no_such_table", "cursor", new String[] {"updated_at"},
                 "key", new String[] {"id"}), Map.of());

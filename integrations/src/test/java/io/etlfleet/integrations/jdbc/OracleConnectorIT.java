@@ -72,6 +72,17 @@ class OracleConnectorIT {
     }
 
     @Test
+    void readsInTransactionsThatRefuseToWrite() {
+        try (JdbcClient client = source.itemsClient()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.once(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    return statement.executeUpdate("delete from ITEMS");
+                }
+            })).isInstanceOf(java.sql.SQLException.class).hasMessageContaining("ORA-01456");
+        }
+    }
+
+    @Test
     void passesTheConnectionTest() {
         try (Connector connector = connector()) {
             assertThat(connector.testConnection().ok()).isTrue();

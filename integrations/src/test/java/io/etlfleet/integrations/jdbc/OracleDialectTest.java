@@ -55,4 +55,41 @@ class OracleDialectTest {
         assertThat(oracle.probeQuery(table, order))
                 .isEqualTo("select \"UPDATED_AT\", \"REGION\", \"ID\" from \"SALES\".\"ORDERS\" where 1 = 0");
     }
+    @Test
+    void makesEveryTransactionReadOnlyOnTheServerBecauseTheDriverOnlyRecordsTheFlag() throws Exception {
+        List<String> executed = new java.util.ArrayList<>();
+
+        oracle.beginReadOnly(recordingConnection(executed));
+
+        assertThat(executed).containsExactly("set transaction read only");
+    }
+
+    @Test
+    void leavesReadOnlyToTheDriverOnPostgresqlAndMariadb() throws Exception {
+        List<String> executed = new java.util.ArrayList<>();
+
+        JdbcDialect.forUrl("jdbc:postgresql://db/x").orElseThrow().beginReadOnly(recordingConnection(executed));
+        JdbcDialect.forUrl("jdbc:mariadb://db/x").orElseThrow().beginReadOnly(recordingConnection(executed));
+
+        assertThat(executed).isEmpty();
+    }
+
+    /** A connection whose statements only record the SQL they are asked to execute. */
+    private static java.sql.Connection recordingConnection(List<String> executed) {
+        java.sql.Statement statement = (java.sql.Statement) java.lang.reflect.Proxy.newProxyInstance(
+                getLoader(), new Class<?>[] {java.sql.Statement.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        executed.add((String) args[0]);
+                        return false;
+                    }
+                    return null;
+                });
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getLoader(),
+                new Class<?>[] {java.sql.Connection.class},
+                (proxy, method, args) -> method.getName().equals("createStatement") ? statement : null);
+    }
+
+    private static ClassLoader getLoader() {
+        return OracleDialectTest.class.getClassLoader();
+    }
 }
