@@ -75,6 +75,31 @@ class JiraConnectorTest {
     }
 
     @Test
+    void aNoChangeIncrementalResyncMakesOneSearchRequestWhereTheFullSyncMadeOnePerPage() {
+        for (ObjectNode config : List.of(JiraFixtures.cloud(source, 10, "WID"), JiraFixtures.dataCenter(source, 10, "WID"))) {
+            String search = config.path("deployment").asString().equals("cloud") ? "/jira/rest/api/3/search/jql"
+                    : "/jira-dc/rest/api/2/search";
+            RecordingSink full = RecordingSink.all();
+            try (Connector connector = JiraFixtures.connector(config)) {
+                connector.extract(new ExtractRequest("jira_issues", "WID", SyncMode.INCREMENTAL, Map.of(), Map.of(),
+                        Instant.now()), full);
+            }
+            long fullRequests = source.requests().count(search);
+
+            RecordingSink again = RecordingSink.all();
+            try (Connector connector = JiraFixtures.connector(config)) {
+                connector.extract(new ExtractRequest("jira_issues", "WID", SyncMode.INCREMENTAL, full.committedCursor(),
+                        Map.of(), Instant.now()), again);
+            }
+
+            assertThat(fullRequests).as(search).isEqualTo(3);
+            assertThat(source.requests().count(search) - fullRequests).as(search).isEqualTo(1);
+            assertThat(again.externalIds()).as("only issues inside the overlap are read again").hasSizeLessThan(10);
+            assertThat(again.committedCursor()).isEqualTo(full.committedCursor());
+        }
+    }
+
+    @Test
     void keepsCloudDescriptionsAsAtlassianDocumentsAndDataCenterOnesAsText() {
         JsonNode cloud = issue(run(JiraFixtures.cloud(source, 50, "OPS"), "jira_issues", "OPS"), "OPS-1");
         JsonNode dc = issue(run(JiraFixtures.dataCenter(source, 50, "OPS"), "jira_issues", "OPS"), "OPS-1");
