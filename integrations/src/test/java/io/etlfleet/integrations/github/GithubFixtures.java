@@ -34,8 +34,9 @@ final class GithubFixtures {
 
     /** Retries quickly (10 ms backoff) and waits through the given sleeper. */
     static HttpPolicy fastPolicy(Sleeper sleeper) {
-        return HttpPolicy.defaults().withRetries(3, Duration.ofMillis(10)).withSleeper(sleeper)
+        HttpPolicy policy = HttpPolicy.defaults().withRetries(3, Duration.ofMillis(10)).withSleeper(sleeper)
                 .withDefaultRateLimitWait(Duration.ofSeconds(2));
+        return sleeper instanceof RecordingSleeper recording ? policy.withClock(recording.clock()) : policy;
     }
 
     static Connector connector(ObjectNode config, String token, Sleeper sleeper) {
