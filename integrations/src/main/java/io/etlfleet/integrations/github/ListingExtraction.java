@@ -8,6 +8,7 @@ import io.etlfleet.integrations.spi.SourceRecord;
 import io.etlfleet.integrations.spi.SyncMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +27,14 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Conditional: incremental runs send each URL's stored ETag as {@code If-None-Match}; a 304
  * page yields no records and costs no budget, and the run carries on with the facts stored with
- * the ETag. ETags are saved after their page is committed. Full runs re-read everything (they
- * still save ETags).
+ * the ETag (the next link, the item count, the oldest and newest change time on the page, which
+ * still counts towards the cursor). ETags are saved after their page is committed. Full runs
+ * re-read everything (they still save ETags).
  */
 final class ListingExtraction {
 
     static final String FACT_OLDEST = "oldest_changed_at";
+    static final String FACT_NEWEST = "newest_changed_at";
 
     private final GithubClient client;
     private final GithubListing listing;
@@ -66,6 +69,9 @@ final class ListingExtraction {
             }
             List<SourceRecord> records = new ArrayList<>(page.items().size());
             Instant oldest = Watermark.parse(page.fact(FACT_OLDEST));
+            // An unchanged page's records are stored already; they still count towards the cursor.
+            Instant newest = Watermark.parse(page.fact(FACT_NEWEST));
+            watermark = watermark.observe(newest);
             boolean reachedCursor = page.notModified() && stopsAt(since, oldest);
             for (JsonNode item : page.items()) {
                 Instant changedAt = listing.changedAt(item);
@@ -81,6 +87,9 @@ final class ListingExtraction {
                     continue;
                 }
                 watermark = watermark.observe(changedAt);
+                if (changedAt != null && (newest == null || changedAt.isAfter(newest))) {
+                    newest = changedAt;
+                }
                 records.add(new SourceRecord(externalId, item, changedAt));
             }
             Optional<HttpUrl> next = reachedCursor ? Optional.empty() : page.next();
@@ -89,7 +98,14 @@ final class ListingExtraction {
             Map<String, Long> counts = Map.of(Page.REQUESTS, client.requestsSent() - sentBefore,
                     Page.NOT_MODIFIED, page.notModified() ? 1L : 0L);
             sink.accept(new Page(records, page.requestInfo(), checkpoint, watermark.cursor(), counts));
-            page.remember(client, oldest == null ? Map.of() : Map.of(FACT_OLDEST, Watermark.format(oldest)));
+            Map<String, String> facts = new LinkedHashMap<>();
+            if (oldest != null) {
+                facts.put(FACT_OLDEST, Watermark.format(oldest));
+            }
+            if (newest != null) {
+                facts.put(FACT_NEWEST, Watermark.format(newest));
+            }
+            page.remember(client, facts);
             if (next.isEmpty() || sink.stopRequested()) {
                 return;
             }
