@@ -39,8 +39,15 @@ final class FleetApi {
 
     /** Ids of the jobs an extraction request enqueued. */
     List<String> enqueue(String key, String integrationId, String mode) throws IOException, InterruptedException {
+        return enqueue(key, integrationId, mode, List.of());
+    }
+
+    /** Ids of the jobs an extraction of {@code entities} (all when empty) enqueued. */
+    List<String> enqueue(String key, String integrationId, String mode, List<String> entities)
+            throws IOException, InterruptedException {
+        String named = entities.isEmpty() ? "" : ",\"entities\":[\"" + String.join("\",\"", entities) + "\"]";
         JsonNode response = post(key, "/extractions",
-                "{\"integration_id\":\"" + integrationId + "\",\"mode\":\"" + mode + "\"}", 202);
+                "{\"integration_id\":\"" + integrationId + "\",\"mode\":\"" + mode + "\"" + named + "}", 202);
         List<String> ids = new ArrayList<>();
         response.path("jobs").forEach(job -> ids.add(job.path("id").asString()));
         return ids;

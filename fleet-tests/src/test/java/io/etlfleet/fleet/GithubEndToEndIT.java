@@ -110,7 +110,7 @@ class GithubEndToEndIT {
     @Test
     @Order(1)
     void aFullSyncLoadsExactlyTheSourceIssues() throws Exception {
-        fullSyncJobs = client.enqueue(tenantKey, integrationId, "full");
+        fullSyncJobs = client.enqueue(tenantKey, integrationId, "full", List.of("github_issues"));
 
         assertThat(fullSyncJobs).hasSize(1);
         JsonNode job = awaitFinished(fullSyncJobs.get(0));
@@ -129,7 +129,7 @@ class GithubEndToEndIT {
         source.github().closeIssue("acme/widgets", 3);
         source.github().updateIssue("acme/gadgets", 7, "Gadget renamed");
 
-        JsonNode job = awaitFinished(client.enqueue(tenantKey, integrationId, "incremental").get(0));
+        JsonNode job = awaitFinished(client.enqueue(tenantKey, integrationId, "incremental", List.of("github_issues")).get(0));
 
         assertThat(job.path("status").asString()).isEqualTo("succeeded");
         // One page per repository: only issues updated since the cursor (minus the overlap) are listed.

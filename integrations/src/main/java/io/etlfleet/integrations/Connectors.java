@@ -5,6 +5,7 @@ import io.etlfleet.integrations.http.HttpPolicy;
 import io.etlfleet.integrations.jira.JiraConnectorFactory;
 import io.etlfleet.integrations.jdbc.JdbcConnectorFactory;
 import io.etlfleet.integrations.spi.ConnectorFactory;
+import io.etlfleet.integrations.spi.ConnectorServices;
 import io.etlfleet.integrations.spi.InvalidConfigException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,8 +23,13 @@ public final class Connectors implements AutoCloseable {
     private final Map<String, ConnectorFactory> factories = new LinkedHashMap<>();
 
     public Connectors(OkHttpClient http, HttpPolicy policy) {
+        this(http, policy, ConnectorServices.local());
+    }
+
+    /** @param services the runtime's shared rate-limit budgets and ETag store (used by GitHub) */
+    public Connectors(OkHttpClient http, HttpPolicy policy, ConnectorServices services) {
         this.http = http;
-        register(new GithubConnectorFactory(http, policy));
+        register(new GithubConnectorFactory(http, policy, services));
         register(new JiraConnectorFactory(http, policy));
         register(new JdbcConnectorFactory(policy));
     }
@@ -31,6 +37,11 @@ public final class Connectors implements AutoCloseable {
     /** The production set-up: {@link #defaultHttpClient()} and {@link HttpPolicy#defaults()}. */
     public static Connectors standard() {
         return new Connectors(defaultHttpClient(), HttpPolicy.defaults());
+    }
+
+    /** The production set-up with the runtime's shared services. */
+    public static Connectors standard(ConnectorServices services) {
+        return new Connectors(defaultHttpClient(), HttpPolicy.defaults(), services);
     }
 
     /** Connect timeout 10 s, read timeout 60 s (GitHub can be slow on large pages). */

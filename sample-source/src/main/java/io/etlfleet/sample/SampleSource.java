@@ -52,6 +52,10 @@ public final class SampleSource implements AutoCloseable {
         for (String repository : options.githubRepositories()) {
             github.addRepository(repository);
             github.generateIssues(repository, options.issuesPerRepository(), options.everyNthIsPullRequest());
+            github.generateCommits(repository, options.commitsPerRepository());
+            if (options.issuesPerRepository() > 0) {
+                github.generateComments(repository, options.commentsPerRepository());
+            }
         }
         JiraSample jira = new JiraSample(options.seed(), options.epoch(),
                 new JiraCredentials(options.jiraEmail(), options.token(), options.token()));

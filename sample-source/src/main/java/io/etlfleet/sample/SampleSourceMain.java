@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
  * SAMPLE_TOKEN                    --token                    accepted token (sample-token)
  * SAMPLE_GITHUB_REPOS             --github-repos             acme/widgets,acme/gadgets
  * SAMPLE_GITHUB_ISSUES_PER_REPO   --github-issues-per-repo   (250)
+ * SAMPLE_GITHUB_COMMITS_PER_REPO  --github-commits-per-repo  (120)
+ * SAMPLE_GITHUB_COMMENTS_PER_REPO --github-comments-per-repo (300)
  * SAMPLE_SEED                     --seed                     (42)
  * SAMPLE_RATE_LIMIT               --rate-limit               requests per hour (5000)
  * SAMPLE_JIRA_PROJECTS            --jira-projects            WID,OPS
@@ -40,6 +42,8 @@ public final class SampleSourceMain {
                 .token(settings.getOrDefault("token", SampleSourceOptions.DEFAULT_TOKEN))
                 .githubRepositories(List.of(settings.getOrDefault("github-repos", "acme/widgets,acme/gadgets").split(",")))
                 .issuesPerRepository(Integer.parseInt(settings.getOrDefault("github-issues-per-repo", "250")))
+                .commitsPerRepository(Integer.parseInt(settings.getOrDefault("github-commits-per-repo", "120")))
+                .commentsPerRepository(Integer.parseInt(settings.getOrDefault("github-comments-per-repo", "300")))
                 .seed(Long.parseLong(settings.getOrDefault("seed", "42")))
                 .rateLimit(Integer.parseInt(settings.getOrDefault("rate-limit", "5000")))
                 .jiraProjects(List.of(settings.getOrDefault("jira-projects", "WID,OPS").split(",")))

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param jiraProjects          Jira project keys created at start
  * @param jiraIssuesPerProject  issues generated in each of them at start
  * @param jiraEmail             the account email Jira Cloud's basic authentication expects with {@code token}
+ * @param commitsPerRepository  commits generated on each repository's default branch at start
+ * @param commentsPerRepository issue and pull request comments generated in each repository at start
  */
 public record SampleSourceOptions(
         String host,
@@ -37,7 +39,9 @@ public record SampleSourceOptions(
         int threads,
         List<String> jiraProjects,
         int jiraIssuesPerProject,
-        String jiraEmail) {
+        String jiraEmail,
+        int commitsPerRepository,
+        int commentsPerRepository) {
 
     public static final String DEFAULT_TOKEN = "sample-token";
     public static final String DEFAULT_JIRA_EMAIL = "etl@example.com";
@@ -77,6 +81,8 @@ public record SampleSourceOptions(
         private List<String> jiraProjects = List.of();
         private int jiraIssuesPerProject = 100;
         private String jiraEmail = DEFAULT_JIRA_EMAIL;
+        private int commitsPerRepository;
+        private int commentsPerRepository;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -92,11 +98,13 @@ public record SampleSourceOptions(
         public Builder jiraProjects(List<String> value) { jiraProjects = value; return this; }
         public Builder jiraIssuesPerProject(int value) { jiraIssuesPerProject = value; return this; }
         public Builder jiraEmail(String value) { jiraEmail = value; return this; }
+        public Builder commitsPerRepository(int value) { commitsPerRepository = value; return this; }
+        public Builder commentsPerRepository(int value) { commentsPerRepository = value; return this; }
 
         public SampleSourceOptions build() {
             return new SampleSourceOptions(host, port, token, repositories, issuesPerRepository,
                     everyNthIsPullRequest, seed, epoch, rateLimit, githubPathPrefix, threads, jiraProjects,
-                    jiraIssuesPerProject, jiraEmail);
+                    jiraIssuesPerProject, jiraEmail, commitsPerRepository, commentsPerRepository);
         }
     }
 }

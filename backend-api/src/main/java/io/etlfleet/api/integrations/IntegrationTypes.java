@@ -18,7 +18,8 @@ public class IntegrationTypes {
 
     private static final String JDBC = "jdbc";
     private static final Map<String, List<String>> ENTITY_TYPES = Map.of(
-            "github", List.of("github_issues"),
+            "github", List.of("github_repositories", "github_issues", "github_pull_requests", "github_commits",
+                    "github_issue_comments"),
             "jira", List.of("jira_projects", "jira_statuses", "jira_issues"),
             JDBC, List.of());
 

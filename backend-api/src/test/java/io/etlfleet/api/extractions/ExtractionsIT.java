@@ -113,14 +113,15 @@ class ExtractionsIT {
 
         assertThat(accepted.status()).isEqualTo(202);
         JsonNode enqueuedJobs = accepted.json().get("jobs");
-        assertThat(enqueuedJobs.valueStream().map(job -> job.get("entity_type").asString())).containsExactly("github_issues");
+        assertThat(enqueuedJobs.valueStream().map(job -> job.get("entity_type").asString())).containsExactly(
+                "github_repositories", "github_issues", "github_pull_requests", "github_commits", "github_issue_comments");
         UUID jobId = UUID.fromString(enqueuedJobs.get(0).get("id").asString());
         assertThat(jobs.find(jobId)).map(Job::mode).contains("incremental");
     }
 
     @Test
     void wakesTheOutboxRelayOnceTheJobsAreCommitted() {
-        ApiClient.Response accepted = enqueue("{\"integration_id\":\"%s\"}");
+        ApiClient.Response accepted = enqueue("{\"integration_id\":\"%s\",\"entities\":[\"github_issues\"]}");
 
         UUID jobId = UUID.fromString(accepted.json().get("jobs").get(0).get("id").asString());
         assertThat(enqueued.events).anySatisfy(event -> {
@@ -131,7 +132,8 @@ class ExtractionsIT {
 
     @Test
     void showsAJobWithItsChildJobsInTheContractShape() {
-        String jobId = enqueue("{\"integration_id\":\"%s\",\"mode\":\"full\"}").json().get("jobs").get(0).get("id").asString();
+        String jobId = enqueue("{\"integration_id\":\"%s\",\"entities\":[\"github_issues\"],\"mode\":\"full\"}").json()
+                .get("jobs").get(0).get("id").asString();
         Job parent = jobs.find(UUID.fromString(jobId)).orElseThrow();
         jdbi.useHandle(h -> jobs.insert(h, NewJob.transform(parent.id(), parent.tenantId(),
                 parent.integrationId(), "github", "github_issues", UUID.randomUUID())));
@@ -145,8 +147,10 @@ class ExtractionsIT {
 
     @Test
     void listsJobsNewestFirstFilteredByIntegrationAndStatus() {
-        String older = enqueue("{\"integration_id\":\"%s\"}").json().get("jobs").get(0).get("id").asString();
-        String newer = enqueue("{\"integration_id\":\"%s\"}").json().get("jobs").get(0).get("id").asString();
+        String older = enqueue("{\"integration_id\":\"%s\",\"entities\":[\"github_issues\"]}").json().get("jobs").get(0)
+                .get("id").asString();
+        String newer = enqueue("{\"integration_id\":\"%s\",\"entities\":[\"github_issues\"]}").json().get("jobs").get(0)
+                .get("id").asString();
         String otherIntegration = aGithubIntegration(api, tenant);
         api.post("/api/v1/extractions", tenant.apiKey(), "{\"integration_id\":\"" + otherIntegration + "\"}");
 

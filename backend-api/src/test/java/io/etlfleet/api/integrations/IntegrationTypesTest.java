@@ -26,7 +26,8 @@ class IntegrationTypesTest {
     void acceptsEveryConnectorTypeWithItsEntityTypes() {
         assertThat(types.supported()).containsExactly("github", "jdbc", "jira");
         assertThat(types.refusal("github")).isNull();
-        assertThat(types.entityTypes("github", JSON.createObjectNode())).containsExactly("github_issues");
+        assertThat(types.entityTypes("github", JSON.createObjectNode())).containsExactly("github_repositories",
+                "github_issues", "github_pull_requests", "github_commits", "github_issue_comments");
         assertThat(types.entityTypes("jira", JSON.createObjectNode()))
                 .containsExactly("jira_projects", "jira_statuses", "jira_issues");
     }

@@ -1,8 +1,13 @@
 package io.etlfleet.extract.config;
 
+import io.etlfleet.extract.ratelimits.DatabaseEtagStore;
+import io.etlfleet.extract.ratelimits.DatabaseRateLimitBudgets;
+import io.etlfleet.extract.ratelimits.RateLimitDeferral;
+import io.etlfleet.extract.running.ExtractJobHandler;
 import io.etlfleet.extract.running.ExtractJobRunner;
 import io.etlfleet.extract.running.ExtractMessages;
 import io.etlfleet.integrations.Connectors;
+import io.etlfleet.integrations.spi.ConnectorServices;
 import io.etlfleet.queue.consume.ConsumerSettings;
 import io.etlfleet.queue.consume.JobConsumers;
 import io.etlfleet.queue.messages.ExtractJobMessage;
@@ -15,15 +20,16 @@ import io.etlfleet.runtime.WorkerIdentity;
 import io.etlfleet.runtime.workers.JobConsumerGroup;
 import io.etlfleet.runtime.workers.WorkerHeartbeat;
 import io.etlfleet.runtime.workers.WorkerTypes;
+import io.etlfleet.storage.etags.EtagRepository;
 import io.etlfleet.storage.integrations.IntegrationStore;
 import io.etlfleet.storage.jobs.JobKind;
 import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.jobs.StaleJobReclaimer;
 import io.etlfleet.storage.outbox.OutboxRelay;
+import io.etlfleet.storage.ratelimits.RateLimitBudgetRepository;
 import io.etlfleet.storage.workers.WorkerRegistry;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +43,11 @@ class ExtractWorkerConfiguration {
         return properties.workerTypes();
     }
 
+    /** Connectors whose rate-limit budgets and ETags live in PostgreSQL, shared by the whole fleet. */
     @Bean(destroyMethod = "close")
-    Connectors connectors() {
-        return Connectors.standard();
+    Connectors connectors(Jdbi jdbi) {
+        return Connectors.standard(new ConnectorServices(new DatabaseRateLimitBudgets(new RateLimitBudgetRepository(jdbi)),
+                new DatabaseEtagStore(new EtagRepository(jdbi))));
     }
 
     @Bean
@@ -52,20 +60,16 @@ class ExtractWorkerConfiguration {
     @Bean
     JobConsumerGroup<ExtractJobMessage> extractConsumers(ConnectionFactory connectionFactory, ConfirmedPublisher publisher,
             TopologySettings topology, WorkerTypes types, ExtractJobRunner runner, WorkerIdentity identity,
-            FleetProperties fleet, ExtractWorkerProperties properties) {
+            FleetProperties fleet, ExtractWorkerProperties properties, JobMessageCodec codec) {
         ConsumerSettings settings = ConsumerSettings.of("extract", identity.id())
                 .withPrefetch(properties.prefetch())
                 .withMaxAttempts(fleet.maxAttempts());
         JobConsumerGroup<ExtractJobMessage>[] group = new JobConsumerGroup[1];
+        RateLimitDeferral deferral = new RateLimitDeferral(publisher, topology.retryTiers(), codec, Clock.systemUTC());
         group[0] = new JobConsumerGroup<>(new JobConsumers(connectionFactory, publisher, topology), types,
-                QueueNames::extractQueue, ExtractJobMessage.class, (message, context) -> {
-                    try (MDC.MDCCloseable job = MDC.putCloseable("job_id", message.jobId().toString());
-                            MDC.MDCCloseable tenant = MDC.putCloseable("tenant_id", message.tenantId().toString());
-                            MDC.MDCCloseable integration = MDC.putCloseable("integration_id",
-                                    message.integrationId().toString())) {
-                        runner.run(message, context.attempt() >= fleet.maxAttempts(), group[0]::stopping);
-                    }
-                }, new ExtractFailureClassifier(), settings);
+                QueueNames::extractQueue, ExtractJobMessage.class,
+                new ExtractJobHandler(runner, deferral, fleet.maxAttempts(), () -> group[0].stopping()),
+                new ExtractFailureClassifier(), settings);
         return group[0];
     }
 

@@ -6,6 +6,7 @@ import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.ConnectorFactory;
 import io.etlfleet.integrations.spi.ConnectorSettings;
 import io.etlfleet.integrations.spi.ExtractRequest;
+import io.etlfleet.integrations.spi.RateLimitedException;
 import io.etlfleet.integrations.spi.SyncMode;
 import io.etlfleet.queue.messages.ExtractJobMessage;
 import io.etlfleet.queue.messages.JobMessageCodec;
@@ -17,6 +18,7 @@ import io.etlfleet.storage.jobs.Job;
 import io.etlfleet.storage.jobs.JobStatus;
 import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.outbox.OutboxStore;
+import io.etlfleet.storage.ratelimits.DeferredJobs;
 import io.etlfleet.storage.raw.RawStore;
 import io.etlfleet.storage.sync.SyncState;
 import io.etlfleet.storage.sync.SyncStateStore;
@@ -59,6 +61,7 @@ public class ExtractJobRunner {
     private final Runnable wakeRelay;
     private final Clock clock;
     private final Set<UUID> inHand = ConcurrentHashMap.newKeySet();
+    private final DeferredJobs deferred;
 
     public ExtractJobRunner(Jdbi jdbi, IntegrationStore integrations, Function<String, ConnectorFactory> connectors,
             JobMessageCodec codec, String workerId, Duration staleAfter, Runnable wakeRelay, Clock clock) {
@@ -73,6 +76,7 @@ public class ExtractJobRunner {
         this.staleAfter = staleAfter;
         this.wakeRelay = wakeRelay;
         this.clock = clock;
+        this.deferred = new DeferredJobs(jdbi, jobs);
     }
 
     /**
@@ -115,6 +119,9 @@ public class ExtractJobRunner {
                 log.info("Extract job {} was cancelled; stopped at a page boundary", job.id());
                 return current;
             }
+            throw e;
+        } catch (RateLimitedException e) {
+            defer(job, e);
             throw e;
         } catch (ConnectorException e) {
             markFailed(job, e.retriable() ? retryStatus(lastAttempt) : JobStatus.FAILED, e);
@@ -176,6 +183,19 @@ public class ExtractJobRunner {
         wakeRelay.run();
         log.info("Extract job {} handed back to the queue at a page boundary", job.id());
         return queued;
+    }
+
+    /**
+     * The source's budget is spent: the job goes back to queued (its claim not counted as an
+     * attempt) and the caller puts its message back with a delay; it resumes from its checkpoint.
+     */
+    private void defer(Job job, RateLimitedException e) {
+        try {
+            deferred.defer(job.id(), "waiting for the source's rate limit to reset at " + e.resetAt());
+            log.info("Extract job {} deferred until the rate limit resets at {}", job.id(), e.resetAt());
+        } catch (RuntimeException unrecorded) {
+            log.warn("Could not record the deferral of extract job {}: {}", job.id(), unrecorded.toString());
+        }
     }
 
     private void markFailed(Job job, JobStatus status, RuntimeException e) {

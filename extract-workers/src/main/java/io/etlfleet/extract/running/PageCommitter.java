@@ -66,6 +66,7 @@ final class PageCommitter implements PageSink {
             counts.add(JobCounts.RECORDS_FETCHED, records.size());
             counts.add(JobCounts.RECORDS_STORED, stored);
             counts.add(JobCounts.RECORDS_UNCHANGED, records.size() - stored);
+            page.counts().forEach(counts::add);
             if (stored > 0) {
                 NewJob transform = NewJob.transform(job.id(), job.tenantId(), job.integrationId(), job.integrationType(),
                         job.entityType(), batchId);

@@ -2,9 +2,15 @@ package io.etlfleet.integrations.github;
 
 import io.etlfleet.integrations.http.HttpPolicy;
 import io.etlfleet.integrations.http.ResilientRequests;
+import io.etlfleet.integrations.spi.ConnectorException;
+import io.etlfleet.integrations.spi.ConnectorServices;
+import io.etlfleet.integrations.spi.EtagStore;
+import io.etlfleet.integrations.spi.RateLimitedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -12,9 +18,10 @@ import okhttp3.Response;
 
 /**
  * GitHub REST API calls for one integration: the version-pinned headers, the token, retries
- * of failed requests and waits for rate limits. URLs are built below the configured base URL
- * (keeping a GitHub Enterprise Server prefix such as {@code /api/v3}), and the token is only
- * ever sent to that base URL.
+ * of failed requests (Resilience4j, through the integration's circuit breaker), the shared
+ * rate-limit budget ({@link BudgetGate}) and conditional requests. URLs are built below the
+ * configured base URL (keeping a GitHub Enterprise Server prefix such as {@code /api/v3}), and
+ * the token is only ever sent to that base URL.
  */
 public final class GithubClient {
 
@@ -27,13 +34,21 @@ public final class GithubClient {
     private final HttpPolicy policy;
     private final GithubErrorClassifier classifier;
     private final ResilientRequests requests;
+    private final BudgetGate budget;
+    private final EtagStore etags;
+    private final String integrationId;
+    private final AtomicLong sent = new AtomicLong();
 
-    public GithubClient(OkHttpClient http, GithubConfig config, HttpPolicy policy, String integrationId) {
+    public GithubClient(OkHttpClient http, GithubConfig config, HttpPolicy policy, String integrationId,
+            ConnectorServices services, CircuitBreaker breaker) {
         this.http = http;
         this.config = config;
         this.policy = policy;
+        this.integrationId = integrationId;
         this.classifier = new GithubErrorClassifier(policy.clock(), policy.defaultRateLimitWait());
-        this.requests = new ResilientRequests("github-" + integrationId, policy, config.maxRateLimitWait());
+        this.requests = new ResilientRequests("github-" + integrationId, policy, config.maxRateLimitWait(), breaker);
+        this.budget = new BudgetGate(services.budgets(), integrationId, config.token(), policy, config.maxRateLimitWait());
+        this.etags = services.etags();
     }
 
     /** {@code {base}/repos/{owner}/{repo}} plus more path segments. */
@@ -41,6 +56,16 @@ public final class GithubClient {
         String[] ownerAndName = repository.split("/", 2);
         HttpUrl.Builder url = config.baseUrl().newBuilder()
                 .addPathSegment("repos").addPathSegment(ownerAndName[0]).addPathSegment(ownerAndName[1]);
+        for (String segment : segments) {
+            url.addPathSegment(segment);
+        }
+        return url.build();
+    }
+
+    /** {@code {base}/orgs/{org}} or {@code {base}/users/{user}} plus more path segments. */
+    HttpUrl ownerUrl(GithubConfig.Owner owner, String... segments) {
+        HttpUrl.Builder url = config.baseUrl().newBuilder()
+                .addPathSegment(owner.organization() ? "orgs" : "users").addPathSegment(owner.name());
         for (String segment : segments) {
             url.addPathSegment(segment);
         }
@@ -57,44 +82,84 @@ public final class GithubClient {
                 && (url.encodedPath().equals(basePath) || url.encodedPath().startsWith(basePath + "/"));
     }
 
-    /**
-     * GETs {@code url}, retrying retriable failures and waiting out rate limits.
-     *
-     * @return a 2xx response
-     * @throws io.etlfleet.integrations.spi.ConnectorException classified by {@link GithubErrorClassifier}
-     */
+    /** {@link #get(HttpUrl, String)} without a validator. */
     GithubResponse get(HttpUrl url) {
+        return get(url, null);
+    }
+
+    /**
+     * GETs {@code url}, retrying retriable failures and waiting out short rate limits. Takes one
+     * request from the shared budget first and gives it back when the answer is a 304, which
+     * GitHub does not count.
+     *
+     * @param etag sent as {@code If-None-Match} when not null
+     * @return a 2xx response, or a 304 when {@code etag} still matches
+     * @throws ConnectorException classified by {@link GithubErrorClassifier}; a
+     *         {@link RateLimitedException} when the budget stays exhausted longer than
+     *         {@code config.max_rate_limit_wait_seconds}
+     */
+    GithubResponse get(HttpUrl url, String etag) {
         String endpoint = GithubResponse.endpoint(url);
         return requests.execute("GET " + endpoint, () -> {
+            budget.acquire(endpoint);
             GithubResponse response;
             try {
-                response = getOnce(url);
+                response = getOnce(url, etag);
             } catch (IOException e) {
                 throw classifier.network(e, endpoint);
             }
+            budget.observe(response);
+            if (response.notModified()) {
+                budget.refund();
+                return response;
+            }
             if (!response.successful()) {
-                throw classifier.classify(response.status(), response.headers(),
+                ConnectorException error = classifier.classify(response.status(), response.headers(),
                         new String(response.body(), StandardCharsets.UTF_8), endpoint);
+                if (error instanceof RateLimitedException limited) {
+                    budget.limited(response, limited);
+                }
+                throw error;
             }
             return response;
         });
     }
 
-    /** One attempt, whatever the status; for connection checks. */
+    /** One attempt, whatever the status and without the budget; for connection checks. */
     GithubResponse getOnce(HttpUrl url) throws IOException {
+        return getOnce(url, null);
+    }
+
+    private GithubResponse getOnce(HttpUrl url, String etag) throws IOException {
         if (!withinBase(url)) {
             throw new IllegalArgumentException("refusing to send the token outside the configured base URL");
         }
-        Request request = new Request.Builder().url(url).get()
+        Request.Builder request = new Request.Builder().url(url).get()
                 .header("Accept", MEDIA_TYPE)
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("Authorization", "Bearer " + config.token())
-                .header("User-Agent", USER_AGENT)
-                .build();
-        try (Response response = http.newCall(request).execute()) {
+                .header("User-Agent", USER_AGENT);
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        sent.incrementAndGet();
+        try (Response response = http.newCall(request.build()).execute()) {
             return new GithubResponse(url, response.code(), response.headers(), response.body().bytes(),
                     policy.clock().instant());
         }
+    }
+
+    /** Requests sent so far by this client, retries included. */
+    long requestsSent() {
+        return sent.get();
+    }
+
+    EtagStore etags() {
+        return etags;
+    }
+
+    String integrationId() {
+        return integrationId;
     }
 
     GithubErrorClassifier classifier() {

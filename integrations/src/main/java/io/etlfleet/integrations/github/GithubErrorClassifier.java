@@ -65,10 +65,23 @@ public final class GithubErrorClassifier {
         if (status == 404) {
             return new ConnectorException("GitHub resource not found or the token lacks access" + detail);
         }
+        if (status == 409 && message.toLowerCase(Locale.ROOT).contains("empty")) {
+            return new EmptyRepositoryException("GitHub repository is empty" + detail);
+        }
         if (status >= 500 || status == 408) {
             return new RetriableConnectorException("GitHub server error" + detail);
         }
         return new ConnectorException("GitHub rejected the request" + detail);
+    }
+
+    /** GitHub's 409 "Git Repository is empty." for the commits of a repository without any. Permanent. */
+    public static final class EmptyRepositoryException extends ConnectorException {
+
+        private static final long serialVersionUID = 1L;
+
+        EmptyRepositoryException(String message) {
+            super(message);
+        }
     }
 
     public RetriableConnectorException network(IOException e, String endpoint) {

@@ -14,6 +14,11 @@ record GithubResponse(HttpUrl url, int status, Headers headers, byte[] body, Ins
         return status >= 200 && status < 300;
     }
 
+    /** A conditional request's "unchanged since the ETag you sent". */
+    boolean notModified() {
+        return status == 304;
+    }
+
     /** {@code x-ratelimit-*} headers with lower-case names. */
     Map<String, String> rateLimit() {
         Map<String, String> limits = new LinkedHashMap<>();

@@ -8,18 +8,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The highest {@code updated_at} seen so far in a run, including the cursor it started from. */
-record Watermark(Instant value) {
+/**
+ * The highest change time seen so far in a run, including the cursor it started from.
+ *
+ * @param key the cursor's key, e.g. {@code updated_at} or {@code committed_at}
+ */
+record Watermark(String key, Instant value) {
 
-    static Watermark of(String text) {
+    static final String CHECKPOINT_NEXT_URL = "next_url";
+    static final String CHECKPOINT_MAX = "max_updated_at";
+
+    static Watermark of(String key, String text) {
         if (text == null || text.isBlank()) {
-            return new Watermark(null);
+            return new Watermark(key, null);
         }
         Instant parsed = parse(text);
         if (parsed == null) {
             throw new ConnectorException("stored GitHub cursor is not an ISO 8601 timestamp: " + text);
         }
-        return new Watermark(parsed);
+        return new Watermark(key, parsed);
     }
 
     /** GitHub's {@code YYYY-MM-DDTHH:MM:SSZ}; null when absent or unreadable. */
@@ -39,20 +46,20 @@ record Watermark(Instant value) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    Watermark observe(Instant updatedAt) {
-        return updatedAt != null && (value == null || updatedAt.isAfter(value)) ? new Watermark(updatedAt) : this;
+    Watermark observe(Instant changedAt) {
+        return changedAt != null && (value == null || changedAt.isAfter(value)) ? new Watermark(key, changedAt) : this;
     }
 
     /** The sync cursor: unchanged (possibly empty) when nothing was seen. */
     Map<String, String> cursor() {
-        return value == null ? Map.of() : Map.of(IssuesExtraction.CURSOR_UPDATED_AT, format(value));
+        return value == null ? Map.of() : Map.of(key, format(value));
     }
 
     Map<String, String> checkpoint(String nextUrl) {
         Map<String, String> checkpoint = new LinkedHashMap<>();
-        checkpoint.put(IssuesExtraction.CHECKPOINT_NEXT_URL, nextUrl);
+        checkpoint.put(CHECKPOINT_NEXT_URL, nextUrl);
         if (value != null) {
-            checkpoint.put(IssuesExtraction.CHECKPOINT_MAX_UPDATED_AT, format(value));
+            checkpoint.put(CHECKPOINT_MAX, format(value));
         }
         return checkpoint;
     }

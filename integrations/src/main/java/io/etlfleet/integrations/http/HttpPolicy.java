@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param maxRateLimitWaits     consecutive rate-limit waits for one request before giving up
  * @param sleeper               how waiting happens
  * @param clock                 what "now" is when computing waits
+ * @param circuitBreaker        when an integration's source counts as down (see {@link CircuitBreakers})
  */
 public record HttpPolicy(
         int maxAttempts,
@@ -27,7 +28,8 @@ public record HttpPolicy(
         Duration defaultRateLimitWait,
         int maxRateLimitWaits,
         Sleeper sleeper,
-        Clock clock) {
+        Clock clock,
+        CircuitBreakerPolicy circuitBreaker) {
 
     public HttpPolicy {
         if (maxAttempts < 1) {
@@ -38,31 +40,40 @@ public record HttpPolicy(
         Objects.requireNonNull(defaultRateLimitWait, "defaultRateLimitWait");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
     }
 
-    /** 3 attempts from 200 ms backoff, 1 s margin, 60 s default limit wait, up to 5 waits per request. */
+    /**
+     * 3 attempts from 200 ms backoff, 1 s margin, 60 s default limit wait, up to 5 waits per request,
+     * {@link CircuitBreakerPolicy#defaults()}.
+     */
     public static HttpPolicy defaults() {
         return new HttpPolicy(3, Duration.ofMillis(200), 2.0, Duration.ofSeconds(1), Duration.ofSeconds(60), 5,
-                Sleeper.system(), Clock.systemUTC());
+                Sleeper.system(), Clock.systemUTC(), CircuitBreakerPolicy.defaults());
+    }
+
+    public HttpPolicy withCircuitBreaker(CircuitBreakerPolicy value) {
+        return new HttpPolicy(maxAttempts, initialBackoff, backoffMultiplier, rateLimitMargin, defaultRateLimitWait,
+                maxRateLimitWaits, sleeper, clock, value);
     }
 
     public HttpPolicy withRetries(int attempts, Duration firstBackoff) {
         return new HttpPolicy(attempts, firstBackoff, backoffMultiplier, rateLimitMargin, defaultRateLimitWait,
-                maxRateLimitWaits, sleeper, clock);
+                maxRateLimitWaits, sleeper, clock, circuitBreaker);
     }
 
     public HttpPolicy withDefaultRateLimitWait(Duration wait) {
         return new HttpPolicy(maxAttempts, initialBackoff, backoffMultiplier, rateLimitMargin, wait,
-                maxRateLimitWaits, sleeper, clock);
+                maxRateLimitWaits, sleeper, clock, circuitBreaker);
     }
 
     public HttpPolicy withSleeper(Sleeper value) {
         return new HttpPolicy(maxAttempts, initialBackoff, backoffMultiplier, rateLimitMargin, defaultRateLimitWait,
-                maxRateLimitWaits, value, clock);
+                maxRateLimitWaits, value, clock, circuitBreaker);
     }
 
     public HttpPolicy withClock(Clock value) {
         return new HttpPolicy(maxAttempts, initialBackoff, backoffMultiplier, rateLimitMargin, defaultRateLimitWait,
-                maxRateLimitWaits, sleeper, value);
+                maxRateLimitWaits, sleeper, value, circuitBreaker);
     }
 }

@@ -2,6 +2,8 @@ package io.etlfleet.integrations.http;
 
 import io.etlfleet.integrations.spi.RateLimitedException;
 import io.etlfleet.integrations.spi.RetriableConnectorException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * limit resets and repeats the request, because a rate limit is a reason to wait, not a
  * failure. A wait longer than {@code maxRateLimitWait} is handed to the runtime as the
  * {@link RateLimitedException} itself, so the job is delayed instead of holding a worker.
+ *
+ * <p>With a {@link CircuitBreaker}, every attempt passes through it; while it is open, requests
+ * fail at once with a {@link RetriableConnectorException} (the job is retried later) instead of
+ * being sent to a source that keeps failing.
  */
 public final class ResilientRequests {
 
@@ -25,8 +31,15 @@ public final class ResilientRequests {
     private final HttpPolicy policy;
     private final Duration maxRateLimitWait;
     private final Retry retry;
+    private final CircuitBreaker breaker;
 
     public ResilientRequests(String name, HttpPolicy policy, Duration maxRateLimitWait) {
+        this(name, policy, maxRateLimitWait, null);
+    }
+
+    /** @param breaker the integration's circuit breaker; null for none */
+    public ResilientRequests(String name, HttpPolicy policy, Duration maxRateLimitWait, CircuitBreaker breaker) {
+        this.breaker = breaker;
         this.policy = policy;
         this.maxRateLimitWait = maxRateLimitWait;
         RetryConfig config = RetryConfig.custom()
@@ -46,7 +59,10 @@ public final class ResilientRequests {
         int waits = 0;
         while (true) {
             try {
-                return retry.executeSupplier(attempt);
+                return retry.executeSupplier(breaker == null ? attempt : CircuitBreaker.decorateSupplier(breaker, attempt));
+            } catch (CallNotPermittedException open) {
+                throw new RetriableConnectorException(what + ": the source failed repeatedly; circuit breaker "
+                        + open.getCausingCircuitBreakerName() + " is open, not sending requests for now", open);
             } catch (RateLimitedException limited) {
                 Duration wait = waitFor(limited.resetAt());
                 if (wait.compareTo(maxRateLimitWait) > 0 || ++waits > policy.maxRateLimitWaits()) {

@@ -13,18 +13,32 @@ import java.util.Objects;
  *                    on the last page
  * @param cursor      the sync cursor to store when the run completes; carried on every
  *                    page (running value) and committed by the runtime with the last page
+ * @param counts      counters the connector reports for this page, added to the job's counts
+ *                    (e.g. {@value #REQUESTS}, {@value #NOT_MODIFIED}); may be empty
  */
 public record Page(
         List<SourceRecord> records,
         PageRequestInfo request,
         Map<String, String> checkpoint,
-        Map<String, String> cursor) {
+        Map<String, String> cursor,
+        Map<String, Long> counts) {
+
+    /** Requests sent to the source for this page. */
+    public static final String REQUESTS = "requests";
+    /** Responses that said "not modified" (304): they cost no budget and carry no records. */
+    public static final String NOT_MODIFIED = "not_modified";
 
     public Page {
         records = List.copyOf(records);
         Objects.requireNonNull(request, "request");
         checkpoint = checkpoint == null ? Map.of() : Map.copyOf(checkpoint);
         cursor = cursor == null ? Map.of() : Map.copyOf(cursor);
+        counts = counts == null ? Map.of() : Map.copyOf(counts);
+    }
+
+    public Page(List<SourceRecord> records, PageRequestInfo request, Map<String, String> checkpoint,
+            Map<String, String> cursor) {
+        this(records, request, checkpoint, cursor, Map.of());
     }
 
     public boolean last() {

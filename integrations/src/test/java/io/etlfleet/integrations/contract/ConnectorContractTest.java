@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,18 @@ public abstract class ConnectorContractTest {
 
     protected abstract Connector connectorWithBadCredentials();
 
+    /**
+     * A connector configured for {@link #missingScope()}, a scope the source does not have (a
+     * repository or project that does not exist); null when the connector has no such notion.
+     */
+    protected Connector connectorWithMissingScope() {
+        return null;
+    }
+
+    protected String missingScope() {
+        return null;
+    }
+
     @Test
     void extractsEveryRecordAcrossSeveralPages() {
         givenRecords(pageSize() * 2 + pageSize() / 2);
@@ -71,6 +84,24 @@ public abstract class ConnectorContractTest {
 
         assertThat(incremental.externalIds()).containsAll(changed).hasSizeLessThan(pageSize());
         assertThat(incremental.committedCursor()).isNotEqualTo(cursor);
+    }
+
+    @Test
+    void incrementalRunsAcrossTheCursorBoundaryLoseNothingAndRepeatNothing() {
+        givenRecords(pageSize() * 2 + pageSize() / 2);
+        RecordingSink first = run(SyncMode.INCREMENTAL, Map.of(), Map.of());
+        Set<String> changedOnce = changeRecords(3);
+        RecordingSink second = run(SyncMode.INCREMENTAL, first.committedCursor(), Map.of());
+        Set<String> changedTwice = changeRecords(2);
+        RecordingSink third = run(SyncMode.INCREMENTAL, second.committedCursor(), Map.of());
+
+        assertThat(first.externalIds()).doesNotHaveDuplicates();
+        assertThat(second.externalIds()).doesNotHaveDuplicates().containsAll(changedOnce);
+        assertThat(third.externalIds()).doesNotHaveDuplicates().containsAll(changedTwice);
+        Set<String> seen = new HashSet<>(first.externalIds());
+        seen.addAll(second.externalIds());
+        seen.addAll(third.externalIds());
+        assertThat(seen).isEqualTo(expectedExternalIds());
     }
 
     @Test
@@ -134,6 +165,20 @@ public abstract class ConnectorContractTest {
             assertThatThrownBy(() -> connector.extract(request(SyncMode.FULL, Map.of(), Map.of()), RecordingSink.all()))
                     .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse());
             assertThat(connector.testConnection().outcome()).isEqualTo(ConnectionCheck.Outcome.BAD_CREDENTIALS);
+        }
+    }
+
+    @Test
+    void classifiesAMissingScopeAsPermanentAndTheConnectionTestSaysNotFound() {
+        givenRecords(1);
+        Connector missing = connectorWithMissingScope();
+        Assumptions.assumeTrue(missing != null, "the connector has no scope that can be missing");
+
+        try (missing) {
+            assertThatThrownBy(() -> missing.extract(new ExtractRequest(entityType(), missingScope(), SyncMode.FULL,
+                    Map.of(), Map.of(), Instant.now()), RecordingSink.all()))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retriable()).isFalse());
+            assertThat(missing.testConnection().outcome()).isEqualTo(ConnectionCheck.Outcome.NOT_FOUND);
         }
     }
 

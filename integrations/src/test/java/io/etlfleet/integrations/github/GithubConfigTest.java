@@ -20,7 +20,7 @@ class GithubConfigTest {
         assertThat(parsed.baseUrl().toString()).isEqualTo("https://api.github.com/");
         assertThat(parsed.repositories()).containsExactly("acme/widgets");
         assertThat(parsed.overlap()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(parsed.maxRateLimitWait()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(parsed.maxRateLimitWait()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

@@ -137,7 +137,8 @@ class GithubFailureHandlingTest {
                 RecordingSleeper.instant());
         assertThat(missing.testConnection()).satisfies(check -> {
             assertThat(check.outcome()).isEqualTo(Outcome.NOT_FOUND);
-            assertThat(check.message()).isEqualTo("repository acme/x not found or token lacks access");
+            assertThat(check.message())
+                    .isEqualTo("repository acme/x not found, or the token cannot see it (GitHub: Not Found)");
         });
     }
 

@@ -3,6 +3,7 @@ package io.etlfleet.integrations.github;
 import io.etlfleet.integrations.http.HttpPolicy;
 import io.etlfleet.integrations.http.Sleeper;
 import io.etlfleet.integrations.spi.Connector;
+import io.etlfleet.integrations.spi.ConnectorServices;
 import io.etlfleet.integrations.spi.ConnectorSettings;
 import java.time.Duration;
 import java.util.List;
@@ -34,11 +35,17 @@ final class GithubFixtures {
 
     /** Retries quickly (10 ms backoff) and waits through the given sleeper. */
     static HttpPolicy fastPolicy(Sleeper sleeper) {
-        return HttpPolicy.defaults().withRetries(3, Duration.ofMillis(10)).withSleeper(sleeper)
+        HttpPolicy policy = HttpPolicy.defaults().withRetries(3, Duration.ofMillis(10)).withSleeper(sleeper)
                 .withDefaultRateLimitWait(Duration.ofSeconds(2));
+        return sleeper instanceof RecordingSleeper recording ? policy.withClock(recording.clock()) : policy;
     }
 
     static Connector connector(ObjectNode config, String token, Sleeper sleeper) {
-        return new GithubConnectorFactory(HTTP, fastPolicy(sleeper)).create(settings(config, token));
+        return connector(config, token, sleeper, ConnectorServices.local());
+    }
+
+    /** With budgets and ETags that outlive the connector, as the runtime's do. */
+    static Connector connector(ObjectNode config, String token, Sleeper sleeper, ConnectorServices services) {
+        return new GithubConnectorFactory(HTTP, fastPolicy(sleeper), services).create(settings(config, token));
     }
 }

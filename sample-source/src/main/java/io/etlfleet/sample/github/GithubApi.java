@@ -26,6 +26,8 @@ public final class GithubApi implements ApiHandler {
     private static final String REST_DOCS = "https://docs.github.com/rest";
     private static final Pattern REPO = Pattern.compile("/repos/([^/]+)/([^/]+)");
     private static final Pattern ISSUES = Pattern.compile("/repos/([^/]+)/([^/]+)/issues");
+    private static final Pattern REPO_LIST = Pattern.compile("/repos/([^/]+)/([^/]+)/(pulls|commits|issues/comments)");
+    private static final Pattern OWNER = Pattern.compile("/(orgs|users)/([^/]+)(/repos)?");
 
     private final GithubSample sample;
     private final RateLimitBudget budget;
@@ -84,6 +86,19 @@ public final class GithubApi implements ApiHandler {
                     .map(repo -> IssueListing.list(repo, request, request.origin() + pathPrefix))
                     .orElseGet(() -> error(404, "Not Found", IssueListing.DOCS));
         }
+        Matcher list = REPO_LIST.matcher(request.path());
+        if (list.matches()) {
+            String base = request.origin() + pathPrefix;
+            return sample.find(list.group(1) + "/" + list.group(2)).map(state -> switch (list.group(3)) {
+                case "pulls" -> ActivityListings.pulls(sample, state, request, base);
+                case "commits" -> ActivityListings.commits(sample, state, request, base);
+                default -> ActivityListings.comments(sample, state, request, base);
+            }).orElseGet(() -> error(404, "Not Found", REST_DOCS));
+        }
+        Matcher owner = OWNER.matcher(request.path());
+        if (owner.matches()) {
+            return owner(request, owner.group(2), owner.group(1).equals("orgs"), owner.group(3) != null);
+        }
         Matcher repo = REPO.matcher(request.path());
         if (repo.matches()) {
             return sample.find(repo.group(1) + "/" + repo.group(2))
@@ -91,6 +106,18 @@ public final class GithubApi implements ApiHandler {
                     .orElseGet(() -> error(404, "Not Found", "https://docs.github.com/rest/repos/repos#get-a-repository"));
         }
         return error(404, "Not Found", REST_DOCS);
+    }
+
+    /** {@code /orgs/{org}}, {@code /users/{user}} and their {@code /repos}; an owner exists when it has repositories. */
+    private ApiResponse owner(ApiRequest request, String login, boolean organization, boolean repos) {
+        if (sample.ownedBy(login).isEmpty()) {
+            return error(404, "Not Found", organization ? "https://docs.github.com/rest/orgs/orgs#get-an-organization"
+                    : "https://docs.github.com/rest/users/users#get-a-user");
+        }
+        if (repos) {
+            return ActivityListings.ownerRepositories(sample, login, organization, request, request.origin() + pathPrefix);
+        }
+        return ApiResponse.json(200, GithubJson.bytes(Resources.owner(sample, login, organization)));
     }
 
     private boolean authenticated(ApiRequest request) {

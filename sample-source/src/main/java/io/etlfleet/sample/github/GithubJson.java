@@ -26,6 +26,14 @@ final class GithubJson {
         this.htmlBase = htmlBase;
     }
 
+    String apiBase() {
+        return apiBase;
+    }
+
+    String htmlBase() {
+        return htmlBase;
+    }
+
     static String timestamp(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }

@@ -26,8 +26,12 @@ public final class GithubSample {
     private final GithubFaults faults = new GithubFaults();
     private final String token;
     private final GithubUser tokenOwner;
+    private static final long COMMENT_ID_BASE = 1_500_000_000L;
+
     private GithubJson json;
+    private ActivityJson activityJson;
     private Instant clock;
+    private long commentSequence;
 
     /**
      * @param epoch where the fake's clock starts; generated timestamps follow it
@@ -42,6 +46,11 @@ public final class GithubSample {
     /** Sets where API and web URLs inside the JSON point; called once the server's address is known. */
     synchronized void renderWith(GithubJson renderer) {
         this.json = renderer;
+        this.activityJson = new ActivityJson(renderer, renderer.apiBase(), renderer.htmlBase());
+    }
+
+    synchronized ActivityJson activityJson() {
+        return activityJson;
     }
 
     public GithubFaults faults() {
@@ -66,6 +75,89 @@ public final class GithubSample {
         }
         repositories.put(key, new RepositoryState(fullName, REPOSITORY_ID_BASE + repositories.size() + 1, clock));
         return this;
+    }
+
+    /** Adds {@code count} repositories {@code owner/repo-0001}... created one after the other. */
+    public synchronized List<String> generateRepositories(String owner, int count) {
+        List<String> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tick(generator.gapSeconds());
+            String name = owner + "/repo-" + String.format(Locale.ROOT, "%04d", repositories.size() + 1);
+            addRepository(name);
+            created.add(name);
+        }
+        return created;
+    }
+
+    /** Changes a repository's description: its {@code updated_at} becomes later than anything existing. */
+    public synchronized void updateRepository(String repository) {
+        require(repository).touch(tick(1));
+    }
+
+    /** Appends {@code count} commits to the default branch, each later than anything existing. */
+    public synchronized List<GithubCommit> generateCommits(String repository, int count) {
+        RepositoryState repo = require(repository);
+        List<GithubCommit> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            GithubCommit last = repo.lastCommit();
+            int sequence = repo.commits().size() + 1;
+            GithubCommit commit = new GithubCommit(repo.fullName(), ActivityJson.sha(repo.fullName(), sequence),
+                    generator.commitMessage(), generator.user(), tick(generator.gapSeconds()),
+                    last == null ? null : last.sha());
+            repo.addCommit(commit);
+            created.add(commit);
+        }
+        return created;
+    }
+
+    /** Adds {@code count} comments spread over the repository's issues and pull requests. */
+    public synchronized List<GithubComment> generateComments(String repository, int count) {
+        RepositoryState repo = require(repository);
+        List<GithubIssue> items = repo.all();
+        if (items.isEmpty()) {
+            throw new IllegalStateException("generate issues in " + repository + " before comments");
+        }
+        List<GithubComment> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            GithubIssue on = items.get((int) (commentSequence % items.size()));
+            Instant at = tick(generator.gapSeconds());
+            GithubComment comment = new GithubComment(repo.fullName(), COMMENT_ID_BASE + ++commentSequence,
+                    on.number(), generator.commentBody(), generator.user(), at, at);
+            repo.putComment(comment);
+            created.add(comment);
+        }
+        return created;
+    }
+
+    /** Edits a comment; its {@code updated_at} becomes later than anything existing. */
+    public synchronized GithubComment updateComment(String repository, long id, String newBody) {
+        RepositoryState repo = require(repository);
+        GithubComment edited = repo.comment(id).edited(newBody, tick(1));
+        repo.putComment(edited);
+        return edited;
+    }
+
+    public List<GithubCommit> commits(String repository) {
+        RepositoryState repo;
+        synchronized (this) {
+            repo = require(repository);
+        }
+        return repo.commits();
+    }
+
+    public List<GithubComment> comments(String repository) {
+        RepositoryState repo;
+        synchronized (this) {
+            repo = require(repository);
+        }
+        return repo.comments();
+    }
+
+    /** Repositories whose owner is {@code owner}, ignoring case. */
+    synchronized List<RepositoryState> ownedBy(String owner) {
+        String prefix = key(owner) + "/";
+        return repositories.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
+                .toList();
     }
 
     public synchronized List<String> repositories() {

@@ -44,6 +44,22 @@ final class IssueGenerator {
         return 600 + random.nextInt(86_400);
     }
 
+    GithubUser user() {
+        return USERS.get(random.nextInt(USERS.size()));
+    }
+
+    String commitMessage() {
+        return VERBS[random.nextInt(VERBS.length)] + " " + THINGS[random.nextInt(THINGS.length)] + " "
+                + CONTEXTS[random.nextInt(CONTEXTS.length)];
+    }
+
+    String commentBody() {
+        String[] openings = {"Thanks, this looks good.", "I can reproduce this", "Could you add a test for",
+            "Fixed in the latest build:", "Is this still happening with"};
+        return openings[random.nextInt(openings.length)] + " " + THINGS[random.nextInt(THINGS.length)] + " "
+                + CONTEXTS[random.nextInt(CONTEXTS.length)] + ".";
+    }
+
     GithubIssue issue(String repository, long id, int number, boolean pullRequest, Instant createdAt) {
         String title = VERBS[random.nextInt(VERBS.length)] + " " + THINGS[random.nextInt(THINGS.length)]
                 + " " + CONTEXTS[random.nextInt(CONTEXTS.length)];

@@ -26,11 +26,54 @@ final class RepositoryState {
     private final Instant createdAt;
     private final TreeMap<Integer, Stored> byNumber = new TreeMap<>();
     private final Map<ListingQuery, List<Stored>> listings = new ConcurrentHashMap<>();
+    private final List<GithubCommit> commits = new ArrayList<>();
+    private final TreeMap<Long, GithubComment> comments = new TreeMap<>();
+    private Instant updatedAt;
 
     RepositoryState(String fullName, long id, Instant createdAt) {
         this.fullName = fullName;
         this.id = id;
         this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    /** When the repository object itself last changed (its {@code updated_at}). */
+    synchronized Instant updatedAt() {
+        return updatedAt;
+    }
+
+    synchronized void touch(Instant at) {
+        updatedAt = at;
+    }
+
+    synchronized void addCommit(GithubCommit commit) {
+        commits.add(commit);
+    }
+
+    /** Commits, oldest first. */
+    synchronized List<GithubCommit> commits() {
+        return List.copyOf(commits);
+    }
+
+    synchronized GithubCommit lastCommit() {
+        return commits.isEmpty() ? null : commits.get(commits.size() - 1);
+    }
+
+    synchronized void putComment(GithubComment comment) {
+        comments.put(comment.id(), comment);
+    }
+
+    synchronized GithubComment comment(long id) {
+        GithubComment comment = comments.get(id);
+        if (comment == null) {
+            throw new IllegalArgumentException("no comment " + id + " in " + fullName);
+        }
+        return comment;
+    }
+
+    /** Comments by id. */
+    synchronized List<GithubComment> comments() {
+        return List.copyOf(comments.values());
     }
 
     String fullName() {

@@ -30,10 +30,11 @@ final class Resources {
         node.put("issues_url", url + "/issues{/number}");
         node.put("pulls_url", url + "/pulls{/number}");
         node.put("commits_url", url + "/commits{/sha}");
-        Instant updated = repo.lastUpdated();
+        GithubCommit lastCommit = repo.lastCommit();
+        Instant pushed = lastCommit == null ? repo.lastUpdated() : lastCommit.committedAt();
         node.put("created_at", GithubJson.timestamp(repo.createdAt()));
-        node.put("updated_at", GithubJson.timestamp(updated));
-        node.put("pushed_at", GithubJson.timestamp(updated));
+        node.put("updated_at", GithubJson.timestamp(repo.updatedAt()));
+        node.put("pushed_at", GithubJson.timestamp(pushed));
         node.put("has_issues", true);
         node.put("archived", false);
         node.put("disabled", false);
@@ -46,6 +47,21 @@ final class Resources {
         permissions.put("push", true);
         permissions.put("triage", true);
         permissions.put("pull", true);
+        return node;
+    }
+
+    /** {@code GET /orgs/{org}} or {@code GET /users/{user}} for a sample owner (an organization). */
+    static ObjectNode owner(GithubSample sample, String login, boolean organization) {
+        String name = sample.ownedBy(login).get(0).fullName().split("/", 2)[0];
+        GithubUser user = new GithubUser(name, 10_000_000L + Math.abs(name.hashCode() % 1_000_000));
+        ObjectNode node = sample.json().user(user);
+        node.put("type", "Organization");
+        if (organization) {
+            node.put("repos_url", sample.json().apiBase() + "/orgs/" + name + "/repos");
+        }
+        node.put("public_repos", sample.ownedBy(login).size());
+        node.put("created_at", "2020-01-01T00:00:00Z");
+        node.put("updated_at", "2020-01-01T00:00:00Z");
         return node;
     }
 

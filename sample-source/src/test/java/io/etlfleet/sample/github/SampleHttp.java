@@ -19,9 +19,16 @@ final class SampleHttp {
     }
 
     static HttpResponse<String> get(String url, String authorization) {
+        return get(url, authorization, null);
+    }
+
+    static HttpResponse<String> get(String url, String authorization, String ifNoneMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
         }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
