@@ -6,8 +6,10 @@ import io.etlfleet.api.ApiClient;
 import io.etlfleet.api.Fixtures.TenantWithKey;
 import io.etlfleet.api.TestBackend;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,7 +45,7 @@ final class IsolationCases {
         /** No id, name or data of A's in the answer, except ids B itself sent (a 404 may repeat them). */
         void assertNothingOfA(ApiClient.Response response) {
             assertThat(response.status()).as(response.body()).isLessThan(500);
-            for (String secret : java.util.List.of(a.id(), integrationA, jobA, keyIdA, "secret-issue", "acme/app",
+            for (String secret : List.of(a.id(), integrationA, jobA, keyIdA, "secret-issue", "acme/app",
                     "github-")) {
                 if (!lastRequest.toString().contains(secret)) {
                     assertThat(response.body()).as(lastRequest.toString()).doesNotContain(secret);
@@ -60,7 +62,7 @@ final class IsolationCases {
         }
 
         long count(String sql) {
-            return jdbi.withHandle(h -> h.createQuery(sql).bind("integration", java.util.UUID.fromString(integrationA))
+            return jdbi.withHandle(h -> h.createQuery(sql).bind("integration", UUID.fromString(integrationA))
                     .mapTo(Long.class).one());
         }
     }
@@ -93,6 +95,12 @@ final class IsolationCases {
             c.expect(c.asB("DELETE", "/api/v1/tenants/" + c.b().id() + "/api-keys/" + c.keyIdA(), null), 404);
             assertThat(c.api().get("/api/v1/tenants/" + c.a().id() + "/api-keys", c.a().apiKey()).body())
                     .doesNotContain("revoked_at\":\"");
+        });
+        add("GET /api/v1/admin/api-keys", c -> c.expect(c.asB("GET", "/api/v1/admin/api-keys", null), 403));
+        add("POST /api/v1/admin/api-keys", c -> c.expect(c.asB("POST", "/api/v1/admin/api-keys", null), 403));
+        add("DELETE /api/v1/admin/api-keys/{}", c -> {
+            c.expect(c.asB("DELETE", "/api/v1/admin/api-keys/" + c.keyIdA(), null), 403);
+            assertThat(c.api().get("/api/v1/tenants/" + c.a().id(), c.a().apiKey()).status()).isEqualTo(200);
         });
         add("POST /api/v1/admin/credentials/re-encrypt",
                 c -> c.expect(c.asB("POST", "/api/v1/admin/credentials/re-encrypt", null), 403));

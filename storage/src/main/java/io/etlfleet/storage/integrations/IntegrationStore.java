@@ -4,6 +4,7 @@ import io.etlfleet.storage.crypto.CredentialCipher;
 import io.etlfleet.storage.crypto.CredentialCipherException;
 import io.etlfleet.storage.crypto.EncryptedCredentials;
 import io.etlfleet.storage.tenants.DuplicateNameException;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public class IntegrationStore {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationStore.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String COLUMNS = """
             id, tenant_id, type, name, config::text as config, enabled, created_at, updated_at""";
@@ -162,8 +165,8 @@ public class IntegrationStore {
                     .bind("keyId", encrypted == null ? null : encrypted.keyId())
                     .map(MAPPER)
                     .findOne());
-        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 throw new DuplicateNameException("this tenant already has an integration named '" + change.name() + "'");
             }
             throw e;

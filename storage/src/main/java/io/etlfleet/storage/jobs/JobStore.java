@@ -1,6 +1,7 @@
 package io.etlfleet.storage.jobs;
 
 import io.etlfleet.storage.JsonColumns;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -86,7 +87,7 @@ public class JobStore {
                 .bind("kind", query.kind() == null ? null : query.kind().dbValue())
                 .bind("entityType", query.entityType())
                 .bind("before", query.createdBefore())
-                .bind("afterCreated", query.cursor() == null ? null : java.sql.Timestamp.from(query.cursor().createdAt()))
+                .bind("afterCreated", query.cursor() == null ? null : Timestamp.from(query.cursor().createdAt()))
                 .bind("afterId", query.cursor() == null ? null : query.cursor().id())
                 .bind("limit", query.limit())
                 .map(JobMapper.INSTANCE)
