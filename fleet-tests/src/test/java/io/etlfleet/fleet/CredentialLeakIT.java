@@ -2,6 +2,8 @@ package io.etlfleet.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rabbitmq.client.GetResponse;
+import io.etlfleet.queue.connection.RabbitConnections;
 import io.etlfleet.sample.SampleSource;
 import io.etlfleet.sample.SampleSourceOptions;
 import io.etlfleet.testing.TestDatabase;
@@ -22,12 +24,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Runs a full GitHub sync through the three apps, with their own logs at DEBUG, then reads
- * every API answer about it and every log line, looking for the tokens the integrations
- * used (plain, base64 and in an Authorization header). None may appear anywhere.
+ * every API answer about it, every log line and every dead letter, looking for the tokens
+ * the integrations used (plain, base64 and in an Authorization header). None may appear.
  */
 class CredentialLeakIT {
 
@@ -116,6 +120,10 @@ class CredentialLeakIT {
         assertThat(raw.path("items")).isNotEmpty();
         record(answers, client.get(tenantKey, "/raw-data/" + raw.path("items").get(0).path("id").asLong(), 200));
         record(answers, client.post(ADMIN_TOKEN, "/admin/credentials/re-encrypt", "", 200));
+        List<String> deadLetters = deadLetters("etl.extract.github.dlq");
+        assertThat(deadLetters).as("the wrong token's job is dead-lettered with its reason")
+                .anySatisfy(letter -> assertThat(letter).contains(failedJobId));
+        answers.addAll(deadLetters);
 
         Set<String> secrets = Set.of(TOKEN, WRONG_TOKEN, base64(TOKEN), base64(WRONG_TOKEN), base64("x:" + TOKEN),
                 "Bearer " + TOKEN, "token " + TOKEN);
@@ -132,6 +140,24 @@ class CredentialLeakIT {
             }
         }
         assertThat(source.requests().count("/repos/acme/vault/issues")).isPositive();
+    }
+
+    /** Every message in {@code queue}, headers and body as text, read without removing it. */
+    private static List<String> deadLetters(String queue) {
+        CachingConnectionFactory connections = RabbitConnections.create(vhost.amqpUri(), "leak-test");
+        try {
+            return new RabbitTemplate(connections).execute(channel -> {
+                List<String> messages = new ArrayList<>();
+                GetResponse message;
+                while ((message = channel.basicGet(queue, false)) != null) {
+                    messages.add(message.getProps().getHeaders() + " "
+                            + new String(message.getBody(), StandardCharsets.UTF_8));
+                }
+                return messages;
+            });
+        } finally {
+            connections.destroy();
+        }
     }
 
     private static String integration(String name, String token) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * http or https only; no link-local (169.254.0.0/16, fe80::/10), unspecified (0.0.0.0, ::)
  * or cloud metadata addresses and names; no numeric host spellings other than dotted IPv4.
  * Loopback is allowed unless {@code ETL_ALLOW_LOOPBACK_SOURCES=false} (the sample source and
- * the tests run on 127.0.0.1). Host names are checked as written, not resolved.
+ * the tests run on 127.0.0.1). Host names are checked as written; the connectors' HTTP client
+ * refuses names that resolve to such addresses when it connects.
  */
 public class SourceUrlPolicy {
 
