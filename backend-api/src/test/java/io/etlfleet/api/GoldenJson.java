@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Compares API answers with golden files under {@code src/test/resources}, ignoring what
  * changes from run to run: every non-null {@code id} or {@code *_id} becomes {@code "<id>"},
- * every non-null {@code *_at} becomes {@code "<time>"}.
+ * every non-null {@code at} or {@code *_at} becomes {@code "<time>"}.
  */
 public final class GoldenJson {
 
@@ -39,7 +39,7 @@ public final class GoldenJson {
                 JsonNode value = field.getValue();
                 if (!value.isNull() && (name.equals("id") || name.endsWith("_id"))) {
                     object.put(name, "<id>");
-                } else if (!value.isNull() && name.endsWith("_at")) {
+                } else if (!value.isNull() && (name.equals("at") || name.endsWith("_at"))) {
                     object.put(name, "<time>");
                 } else {
                     normalise(value);

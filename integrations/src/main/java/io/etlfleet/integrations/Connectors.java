@@ -1,6 +1,7 @@
 package io.etlfleet.integrations;
 
 import io.etlfleet.integrations.github.GithubConnectorFactory;
+import io.etlfleet.integrations.http.GuardedDns;
 import io.etlfleet.integrations.http.HttpPolicy;
 import io.etlfleet.integrations.jira.JiraConnectorFactory;
 import io.etlfleet.integrations.jdbc.JdbcConnectorFactory;
@@ -44,9 +45,13 @@ public final class Connectors implements AutoCloseable {
         return new Connectors(defaultHttpClient(), HttpPolicy.defaults(), services);
     }
 
-    /** Connect timeout 10 s, read timeout 60 s (GitHub can be slow on large pages). */
+    /**
+     * Connect timeout 10 s, read timeout 60 s (GitHub can be slow on large pages); host names
+     * resolving to link-local or metadata addresses are refused ({@link GuardedDns}).
+     */
     public static OkHttpClient defaultHttpClient() {
         return new OkHttpClient.Builder()
+                .dns(new GuardedDns())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .build();

@@ -14,18 +14,25 @@ import org.springframework.validation.annotation.Validated;
  * @param adminToken     {@code ETL_ADMIN_TOKEN}: a bearer token with admin rights; blank
  *                       disables it (admins then need an admin key from the database)
  * @param maxRequestSize {@code ETL_MAX_REQUEST_SIZE}: largest request body accepted (413 above)
+ * @param allowLoopbackSources {@code ETL_ALLOW_LOOPBACK_SOURCES}: whether integrations may
+ *                       point at 127.0.0.0/8, ::1 or localhost (default true, for local sources)
+ * @param reencryptCredentialsOnStart {@code ETL_REENCRYPT_CREDENTIALS_ON_START}: re-encrypt
+ *                       credentials stored under a previous master key with the current one at start
  */
 @Validated
 @ConfigurationProperties("etl.api")
 public record BackendApiProperties(
         @Pattern(regexp = "|\\S{16,}", message = "must be empty or at least 16 characters without spaces")
         String adminToken,
-        @NotNull DataSize maxRequestSize) {
+        @NotNull DataSize maxRequestSize,
+        boolean allowLoopbackSources,
+        boolean reencryptCredentialsOnStart) {
 
     @Override
     public String toString() {
         return "BackendApiProperties[adminToken=" + (blank(adminToken) ? "(unset)" : "(set)")
-                + ", maxRequestSize=" + maxRequestSize + "]";
+                + ", maxRequestSize=" + maxRequestSize + ", allowLoopbackSources=" + allowLoopbackSources
+                + ", reencryptCredentialsOnStart=" + reencryptCredentialsOnStart + "]";
     }
 
     static boolean blank(String value) {

@@ -75,7 +75,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String field = e.getPropertyName();
+        String field = e.getPropertyName() == null ? null
+                : e.getPropertyName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         String message = "must be " + (e.getRequiredType() == UUID.class ? "a UUID" : "a valid value");
         return problem(HttpStatus.BAD_REQUEST, field + ": " + message, List.of(new FieldProblem(field, message)));
     }

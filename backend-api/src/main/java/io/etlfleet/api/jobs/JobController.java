@@ -1,24 +1,26 @@
 package io.etlfleet.api.jobs;
 
-import io.etlfleet.api.errors.ApiException;
 import io.etlfleet.api.errors.FieldErrors;
+import io.etlfleet.api.errors.QueryParams;
+import io.etlfleet.api.paging.Cursors;
 import io.etlfleet.api.security.Caller;
 import io.etlfleet.storage.jobs.Job;
+import io.etlfleet.storage.jobs.JobHistory;
 import io.etlfleet.storage.jobs.JobKind;
 import io.etlfleet.storage.jobs.JobQuery;
 import io.etlfleet.storage.jobs.JobStatus;
 import io.etlfleet.storage.jobs.JobStore;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Extract and transform jobs of the caller's tenant; another tenant's job answers 404. */
@@ -27,23 +29,29 @@ import org.springframework.web.bind.annotation.RestController;
 public class JobController {
 
     static final int DEFAULT_LIMIT = 50;
+    static final int DEFAULT_HOURS = 24;
 
     private final JobStore jobs;
+    private final JobHistory history;
+    private final JobActions actions;
 
-    public JobController(JobStore jobs) {
+    public JobController(JobStore jobs, JobHistory history, JobActions actions) {
         this.jobs = jobs;
+        this.history = history;
+        this.actions = actions;
     }
 
+    /** The job with its transform children and its timeline. */
     @GetMapping("/{id}")
     public JobResponse get(Caller caller, @PathVariable UUID id) {
-        Job job = jobs.findForTenant(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("job", id));
-        return JobResponse.of(job, jobs.children(job.id()));
+        Job job = actions.visible(caller, id);
+        return JobResponse.detailed(job, jobs.children(job.id()), history.timeline(job.id()));
     }
 
     /**
      * Lists jobs newest first. Filters: {@code integration_id}, {@code status}, {@code kind},
-     * {@code entity_type}; {@code limit} (1 to 500, default 50); {@code before} (a job id: only
-     * older jobs, for paging). Admins may add {@code tenant_id}.
+     * {@code entity_type}; {@code limit} (1 to 500, default 50); {@code cursor} (the previous
+     * page's {@code next_cursor}) or {@code before} (a job id). Admins may add {@code tenant_id}.
      */
     @GetMapping
     public JobListResponse list(Caller caller,
@@ -52,45 +60,77 @@ public class JobController {
             @RequestParam(required = false) String kind,
             @RequestParam(name = "entity_type", required = false) String entityType,
             @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String before,
             @RequestParam(name = "tenant_id", required = false) String tenantId) {
         FieldErrors errors = new FieldErrors();
-        UUID integration = parse(errors, "integration_id", integrationId, UUID::fromString, "a UUID");
-        JobStatus jobStatus = parse(errors, "status", status, JobStatus::fromDb, "one of " + names(JobStatus.values()));
-        JobKind jobKind = parse(errors, "kind", kind, JobKind::fromDb, "one of " + names(JobKind.values()));
-        Integer size = parse(errors, "limit", limit, Integer::valueOf, "a whole number");
-        if (size != null && (size < 1 || size > JobQuery.MAX_LIMIT)) {
-            errors.add("limit", "must be between 1 and " + JobQuery.MAX_LIMIT);
-        }
-        UUID beforeId = parse(errors, "before", before, UUID::fromString, "a job id");
-        UUID tenant = parse(errors, "tenant_id", tenantId, UUID::fromString, "a UUID");
+        UUID integration = QueryParams.uuid(errors, "integration_id", integrationId);
+        JobStatus jobStatus = QueryParams.parse(errors, "status", status, JobStatus::fromDb,
+                "one of " + QueryParams.names(JobStatus.values()));
+        JobKind jobKind = QueryParams.parse(errors, "kind", kind, JobKind::fromDb,
+                "one of " + QueryParams.names(JobKind.values()));
+        String entity = QueryParams.text(errors, "entity_type", entityType);
+        int size = QueryParams.bounded(errors, "limit", limit, 1, JobQuery.MAX_LIMIT, DEFAULT_LIMIT);
+        JobQuery.Cursor position = position(errors, cursor);
+        UUID beforeId = QueryParams.parse(errors, "before", before, UUID::fromString, "a job id");
+        UUID tenant = QueryParams.uuid(errors, "tenant_id", tenantId);
         errors.throwIfAny();
         if (!caller.isAdmin()) {
             if (tenant != null && !tenant.equals(caller.tenantId())) {
-                return new JobListResponse(List.of());
+                return new JobListResponse(List.of(), null);
             }
             tenant = caller.tenantId();
         }
-        JobQuery query = new JobQuery(tenant, integration, jobStatus, jobKind,
-                entityType == null || entityType.isBlank() ? null : entityType, beforeId,
-                size == null ? DEFAULT_LIMIT : size);
-        return new JobListResponse(jobs.list(query).stream().map(job -> JobResponse.of(job, null)).toList());
+        List<Job> page = jobs.list(new JobQuery(tenant, integration, jobStatus, jobKind, entity, beforeId, position,
+                size));
+        String next = page.size() < size ? null
+                : Cursors.encode(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id());
+        return new JobListResponse(page.stream().map(JobResponse::summary).toList(), next);
     }
 
-    private static <T> T parse(FieldErrors errors, String field, String value, Function<String, T> parser,
-            String expected) {
-        if (value == null || value.isBlank()) {
+    /** Jobs created in the last {@code hours} hours (1 to 744, default 24) by hour and status. */
+    @GetMapping("/stats")
+    public JobStatsResponse stats(Caller caller, @RequestParam(required = false) String hours,
+            @RequestParam(name = "tenant_id", required = false) String tenantId) {
+        FieldErrors errors = new FieldErrors();
+        int window = QueryParams.bounded(errors, "hours", hours, 1, JobHistory.MAX_HOURS, DEFAULT_HOURS);
+        UUID tenant = QueryParams.uuid(errors, "tenant_id", tenantId);
+        errors.throwIfAny();
+        if (!caller.isAdmin()) {
+            if (tenant != null && !tenant.equals(caller.tenantId())) {
+                return new JobStatsResponse(List.of());
+            }
+            tenant = caller.tenantId();
+        }
+        return new JobStatsResponse(history.countsByHour(tenant, window).stream()
+                .map(count -> new JobStatsResponse.Bucket(count.hour(), count.status(), count.count()))
+                .toList());
+    }
+
+    /** Cancels a queued job at once, or asks a running job's worker to stop at the next page. */
+    @PostMapping("/{id}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public JobResponse cancel(Caller caller, @PathVariable UUID id) {
+        return JobResponse.summary(actions.cancel(caller, id));
+    }
+
+    /** Enqueues a failed or dead job again as a new job whose parent is the failed one. */
+    @PostMapping("/{id}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public JobResponse retry(Caller caller, @PathVariable UUID id) {
+        return JobResponse.summary(actions.retry(caller, id));
+    }
+
+    private static JobQuery.Cursor position(FieldErrors errors, String cursor) {
+        List<String> parts = Cursors.decode(errors, cursor, 2);
+        if (parts == null) {
             return null;
         }
         try {
-            return parser.apply(value.trim());
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "must be " + expected);
+            return new JobQuery.Cursor(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)));
+        } catch (RuntimeException e) {
+            errors.add("cursor", "is not a cursor this API returned; pass next_cursor from the previous page");
             return null;
         }
-    }
-
-    private static String names(Enum<?>[] values) {
-        return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
 }

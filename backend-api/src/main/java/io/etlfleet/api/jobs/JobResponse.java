@@ -2,14 +2,17 @@ package io.etlfleet.api.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.etlfleet.storage.jobs.Job;
+import io.etlfleet.storage.jobs.JobEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A job as the API shows it. {@code children} (the transform jobs of an extract job) appear
- * on {@code GET /jobs/{id}} only, each in this shape without children of its own.
+ * A job as the API shows it. {@code children} (the jobs it started: transform jobs of an
+ * extract job, retries) and {@code timeline} appear on {@code GET /jobs/{id}} only.
+ *
+ * @param cancelRequestedAt when a cancel was asked while the job ran; null otherwise
  */
 public record JobResponse(
         UUID id,
@@ -28,12 +31,28 @@ public record JobResponse(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
+        Instant cancelRequestedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<TimelineEntry> timeline,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<JobResponse> children) {
 
-    static JobResponse of(Job job, List<Job> children) {
+    /** One status the job entered, or a request made while it ran. */
+    public record TimelineEntry(Instant at, String status, String message) {
+    }
+
+    static JobResponse summary(Job job) {
+        return of(job, null, null);
+    }
+
+    static JobResponse detailed(Job job, List<Job> children, List<JobEvent> events) {
+        return of(job, children, events);
+    }
+
+    private static JobResponse of(Job job, List<Job> children, List<JobEvent> events) {
         return new JobResponse(job.id(), job.kind().dbValue(), job.status().dbValue(), job.entityType(),
                 job.integrationId(), job.integrationType(), job.tenantId(), job.mode(), job.parentId(), job.attempts(),
                 job.counts(), job.error(), job.workerId(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                children == null ? null : children.stream().map(child -> of(child, null)).toList());
+                job.cancelRequestedAt(),
+                events == null ? null : events.stream().map(e -> new TimelineEntry(e.at(), e.status(), e.message())).toList(),
+                children == null ? null : children.stream().map(JobResponse::summary).toList());
     }
 }

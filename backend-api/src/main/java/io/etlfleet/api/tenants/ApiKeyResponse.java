@@ -7,7 +7,7 @@ import java.util.UUID;
 /** An API key as listings show it: its prefix, never the key. */
 public record ApiKeyResponse(UUID id, String prefix, String role, Instant createdAt, Instant revokedAt) {
 
-    static ApiKeyResponse of(ApiKey key) {
+    public static ApiKeyResponse of(ApiKey key) {
         return new ApiKeyResponse(key.id(), key.prefix(), key.role().dbValue(), key.createdAt(), key.revokedAt());
     }
 }

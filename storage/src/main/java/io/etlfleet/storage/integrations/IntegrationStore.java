@@ -4,6 +4,7 @@ import io.etlfleet.storage.crypto.CredentialCipher;
 import io.etlfleet.storage.crypto.CredentialCipherException;
 import io.etlfleet.storage.crypto.EncryptedCredentials;
 import io.etlfleet.storage.tenants.DuplicateNameException;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public class IntegrationStore {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationStore.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String COLUMNS = """
             id, tenant_id, type, name, config::text as config, enabled, created_at, updated_at""";
@@ -52,7 +55,7 @@ public class IntegrationStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         insert into etl.integrations (id, tenant_id, type, name, config, credentials, credentials_key_id)
                         values (:id, :tenantId, :type, :name, cast(:config as jsonb), :credentials, :keyId)
-                        on conflict (tenant_id, name) do nothing
+                        on conflict (tenant_id, name) where deleted_at is null do nothing
                         returning\s""" + COLUMNS)
                 .bind("id", id)
                 .bind("tenantId", integration.tenantId())
@@ -73,7 +76,7 @@ public class IntegrationStore {
     }
 
     public Optional<Integration> find(Handle handle, UUID id) {
-        return handle.createQuery("select " + COLUMNS + " from etl.integrations where id = :id")
+        return handle.createQuery("select " + COLUMNS + " from etl.integrations where id = :id and deleted_at is null")
                 .bind("id", id)
                 .map(MAPPER)
                 .findOne();
@@ -82,7 +85,7 @@ public class IntegrationStore {
     /** The integration if it belongs to {@code tenantId}; empty otherwise, so callers answer 404. */
     public Optional<Integration> findForTenant(UUID tenantId, UUID id) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
-                        + " from etl.integrations where id = :id and tenant_id = :tenantId")
+                        + " from etl.integrations where id = :id and tenant_id = :tenantId and deleted_at is null")
                 .bind("id", id)
                 .bind("tenantId", tenantId)
                 .map(MAPPER)
@@ -92,7 +95,7 @@ public class IntegrationStore {
     /** A tenant's integrations by name. */
     public List<Integration> list(UUID tenantId) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
-                        + " from etl.integrations where tenant_id = :tenantId order by name, id")
+                        + " from etl.integrations where tenant_id = :tenantId and deleted_at is null order by name, id")
                 .bind("tenantId", tenantId)
                 .map(MAPPER)
                 .list());
@@ -101,7 +104,7 @@ public class IntegrationStore {
     /** Every integration, by tenant and name; for admins. */
     public List<Integration> listAll() {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
-                        + " from etl.integrations order by tenant_id, name, id")
+                        + " from etl.integrations where deleted_at is null order by tenant_id, name, id")
                 .map(MAPPER)
                 .list());
     }
@@ -109,9 +112,77 @@ public class IntegrationStore {
     /** Turns an integration on or off; false when it does not exist. */
     public boolean setEnabled(UUID id, boolean enabled) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        update etl.integrations set enabled = :enabled, updated_at = now() where id = :id""")
+                        update etl.integrations set enabled = :enabled, updated_at = now()
+                         where id = :id and deleted_at is null""")
                 .bind("id", id)
                 .bind("enabled", enabled)
+                .execute()) == 1;
+    }
+
+    /**
+     * One page of integrations by name: a tenant's, or every tenant's when {@code tenantId} is
+     * null, after the ({@code afterName}, {@code afterId}) position when given.
+     */
+    public List<Integration> page(UUID tenantId, String afterName, UUID afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + """
+                         from etl.integrations
+                        where deleted_at is null
+                          and (cast(:tenantId as uuid) is null or tenant_id = :tenantId)
+                          and (cast(:afterName as text) is null or (name, id) > (:afterName, :afterId))
+                        order by name, id
+                        limit :limit""")
+                .bind("tenantId", tenantId)
+                .bind("afterName", afterName)
+                .bind("afterId", afterId)
+                .bind("limit", limit)
+                .map(MAPPER)
+                .list());
+    }
+
+    /**
+     * Changes what {@code change} sets (null fields stay as they are); credentials are
+     * re-encrypted under the current key. Empty when the integration does not exist.
+     *
+     * @throws DuplicateNameException when the tenant has another integration of the new name
+     */
+    public Optional<Integration> update(UUID id, IntegrationChange change) {
+        EncryptedCredentials encrypted = change.credentials() == null ? null
+                : cipher.encrypt(change.credentials(), id.toString());
+        try {
+            return jdbi.withHandle(h -> h.createQuery("""
+                            update etl.integrations
+                               set name = coalesce(cast(:name as text), name),
+                                   config = coalesce(cast(:config as jsonb), config),
+                                   credentials = coalesce(cast(:credentials as bytea), credentials),
+                                   credentials_key_id = coalesce(cast(:keyId as text), credentials_key_id),
+                                   updated_at = now()
+                             where id = :id and deleted_at is null
+                            returning\s""" + COLUMNS)
+                    .bind("id", id)
+                    .bind("name", change.name())
+                    .bind("config", change.configJson())
+                    .bind("credentials", encrypted == null ? null : encrypted.ciphertext())
+                    .bind("keyId", encrypted == null ? null : encrypted.keyId())
+                    .map(MAPPER)
+                    .findOne());
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw new DuplicateNameException("this tenant already has an integration named '" + change.name() + "'");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes an integration for the API and the workers: it is disabled and hidden, and its
+     * name is free again. The row stays, since jobs and raw data refer to it. False when it
+     * does not exist.
+     */
+    public boolean delete(UUID id) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        update etl.integrations set deleted_at = now(), enabled = false, updated_at = now()
+                         where id = :id and deleted_at is null""")
+                .bind("id", id)
                 .execute()) == 1;
     }
 
@@ -124,7 +195,7 @@ public class IntegrationStore {
      */
     public Map<String, String> credentials(Integration integration) {
         EncryptedCredentials encrypted = jdbi.withHandle(h -> h.createQuery("""
-                        select credentials, credentials_key_id from etl.integrations where id = :id""")
+                        select credentials, credentials_key_id from etl.integrations where id = :id and deleted_at is null""")
                 .bind("id", integration.id())
                 .map((rs, ctx) -> new EncryptedCredentials(rs.getString("credentials_key_id"), rs.getBytes("credentials")))
                 .findOne())

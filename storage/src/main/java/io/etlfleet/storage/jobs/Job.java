@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param checkpoint JSON the worker wrote with its last committed page; null before the first
  * @param counts     named counters (records fetched, stored, loaded, ...)
+ * @param cancelRequestedAt when a user asked a running job to stop; its worker stops at the
+ *                   next page boundary
  */
 public record Job(
         UUID id,
@@ -31,5 +33,6 @@ public record Job(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant cancelRequestedAt) {
 }

@@ -36,7 +36,8 @@ final class JobMapper implements RowMapper<Job> {
                 instant(rs, "created_at"),
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                instant(rs, "cancel_requested_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package io.etlfleet.storage.jobs;
 
 import io.etlfleet.storage.JsonColumns;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,7 @@ public class JobStore {
     private static final String COLUMNS = """
             id, kind, tenant_id, integration_id, integration_type, entity_type, mode, parent_id, batch_id,
             status, attempts, counts::text as counts, checkpoint::text as checkpoint, error, worker_id,
-            heartbeat_at, version, created_at, started_at, finished_at, updated_at""";
+            heartbeat_at, version, created_at, started_at, finished_at, updated_at, cancel_requested_at""";
 
     private final Jdbi jdbi;
 
@@ -65,6 +66,7 @@ public class JobStore {
                 .list());
     }
 
+    /** Jobs matching {@code query}, newest first, after the query's cursor position. */
     public List<Job> list(JobQuery query) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + """
                          from etl.etl_jobs
@@ -75,6 +77,8 @@ public class JobStore {
                           and (cast(:entityType as text) is null or entity_type = :entityType)
                           and (cast(:before as uuid) is null or (created_at, id) <
                                (select created_at, id from etl.etl_jobs where id = :before))
+                          and (cast(:afterCreated as timestamptz) is null
+                               or (created_at, id) < (cast(:afterCreated as timestamptz), :afterId))
                         order by created_at desc, id desc
                         limit :limit""")
                 .bind("tenantId", query.tenantId())
@@ -83,9 +87,54 @@ public class JobStore {
                 .bind("kind", query.kind() == null ? null : query.kind().dbValue())
                 .bind("entityType", query.entityType())
                 .bind("before", query.createdBefore())
+                .bind("afterCreated", query.cursor() == null ? null : Timestamp.from(query.cursor().createdAt()))
+                .bind("afterId", query.cursor() == null ? null : query.cursor().id())
                 .bind("limit", query.limit())
                 .map(JobMapper.INSTANCE)
                 .list());
+    }
+
+    /**
+     * Cancels a job that has not started (queued, or waiting in a retry tier) at once; flags a
+     * running job so its worker stops at the next page boundary and cancels it. Empty when
+     * the job does not exist; unchanged when it is already terminal (callers answer 409).
+     */
+    public Optional<Job> cancel(UUID id) {
+        return jdbi.inTransaction(h -> {
+            Optional<Job> current = h.createQuery("select " + COLUMNS + " from etl.etl_jobs where id = :id for update")
+                    .bind("id", id)
+                    .map(JobMapper.INSTANCE)
+                    .findOne();
+            if (current.isEmpty() || current.get().status().terminal()) {
+                return current;
+            }
+            if (current.get().status() == JobStatus.RUNNING) {
+                return h.createQuery("""
+                                with flagged as (
+                                    update etl.etl_jobs set cancel_requested_at = coalesce(cancel_requested_at, now()),
+                                           version = version + 1, updated_at = now()
+                                     where id = :id returning *),
+                                     event as (
+                                    insert into etl.job_events (job_id, status, message)
+                                    select id, status, 'cancel requested; the worker stops at the next page boundary'
+                                      from flagged)
+                                select\s""" + COLUMNS + " from flagged")
+                        .bind("id", id)
+                        .map(JobMapper.INSTANCE)
+                        .findOne();
+            }
+            return Optional.of(transition(h, id, JobStatus.CANCELLED, "cancelled on request", null));
+        });
+    }
+
+    /** Whether a user asked this job to stop; extract workers check it at each page boundary. */
+    public boolean cancelRequested(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select cancel_requested_at is not null from etl.etl_jobs where id = :id""")
+                .bind("id", id)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
     }
 
     /**

@@ -49,6 +49,18 @@ public class SyncStateStore {
                 .list());
     }
 
+    /**
+     * Forgets every cursor of one entity type of an integration, so its next incremental run
+     * reads everything again. Returns how many scopes were reset.
+     */
+    public int reset(UUID integrationId, String entityType) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        delete from etl.sync_state where integration_id = :integrationId and entity_type = :entityType""")
+                .bind("integrationId", integrationId)
+                .bind("entityType", entityType)
+                .execute());
+    }
+
     /** Stores the cursor in the caller's transaction, together with the page that completed the run. */
     public void save(Handle handle, SyncState state) {
         handle.createUpdate("""

@@ -85,6 +85,15 @@ public class ApiKeyStore {
                 .list());
     }
 
+    /** Admin keys, revoked ones included, oldest first. */
+    public List<ApiKey> listAdminKeys() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, tenant_id, role, key_prefix, created_at, revoked_at from etl.api_keys
+                         where role = 'admin' order by created_at, id""")
+                .map(MAPPER)
+                .list());
+    }
+
     /** SHA-256 of the key's UTF-8 bytes: what {@code key_hash} holds. */
     public static byte[] hash(String plainKey) {
         try {
