@@ -56,7 +56,7 @@ final class CredentialRedactor {
         return redacted;
     }
 
-    static Map<String, Object> redact(Map<String, Object> headers, Set<String> secrets) {
+    static Map<String, Object> redactHeaders(Map<String, Object> headers, Set<String> secrets) {
         Map<String, Object> redacted = new LinkedHashMap<>();
         headers.forEach((name, value) -> redacted.put(name, redactValue(value, secrets)));
         return redacted;

@@ -15,7 +15,11 @@ public record DeadLetterListResponse(List<Count> counts, List<Item> items) {
             String stage, int attempts, String workerId, Instant failedAt, Map<String, Object> headers, String body) {
     }
 
-    public record Replayed(int replayed) {
+    /** @param notReplayed selected messages left in the queue because their job cannot run again */
+    public record Replayed(int replayed, List<NotReplayed> notReplayed) {
+    }
+
+    public record NotReplayed(String messageId, String reason) {
     }
 
     public record Discarded(int discarded) {

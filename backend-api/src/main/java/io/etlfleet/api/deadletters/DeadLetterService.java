@@ -9,6 +9,7 @@ import io.etlfleet.storage.jobs.Job;
 import io.etlfleet.storage.jobs.JobStatus;
 import io.etlfleet.storage.jobs.JobStore;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,8 @@ public class DeadLetterService {
     }
 
     public DeadLetterListResponse.Replayed replay(DeadLetterActionRequest request) {
-        Predicate<DeadLetter> selector = selector(request);
+        List<DeadLetterListResponse.NotReplayed> notReplayed = new ArrayList<>();
+        Predicate<DeadLetter> selector = selector(request).and(letter -> replayable(letter, notReplayed));
         Map<String, String> previousErrors = new ConcurrentHashMap<>();
         int replayed = deadLetters.replayMatching(request.queue(), selector, new ReplayListener() {
             @Override
@@ -92,7 +94,23 @@ public class DeadLetterService {
                 }
             }
         });
-        return new DeadLetterListResponse.Replayed(replayed);
+        return new DeadLetterListResponse.Replayed(replayed, notReplayed);
+    }
+
+    /**
+     * Whether a worker would run the message's job once replayed: yes when no job record
+     * matches (a malformed message goes back to be judged again) or the job is dead, queued or
+     * retrying. A failed, succeeded, cancelled or running job would be dropped as a duplicate,
+     * so its message stays in the DLQ and the caller learns why.
+     */
+    private boolean replayable(DeadLetter letter, List<DeadLetterListResponse.NotReplayed> notReplayed) {
+        Optional<Job> job = jobId(letter).flatMap(jobs::find);
+        if (job.isEmpty() || EnumSet.of(JobStatus.DEAD, JobStatus.QUEUED, JobStatus.RETRYING).contains(job.get().status())) {
+            return true;
+        }
+        notReplayed.add(new DeadLetterListResponse.NotReplayed(letter.messageId(), "job " + job.get().id() + " is "
+                + job.get().status().dbValue() + ": a worker would drop it as finished; use POST /jobs/{id}/retry"));
+        return false;
     }
 
     public DeadLetterListResponse.Discarded discard(DeadLetterActionRequest request) {
@@ -168,6 +186,6 @@ public class DeadLetterService {
         return new DeadLetterListResponse.Item(letter.messageId(), letter.queue(), letter.originQueue(),
                 letter.errorClass(), CredentialRedactor.redact(letter.errorMessage(), secrets), letter.stage(),
                 letter.attempts(), letter.workerId(), letter.failedAt(),
-                CredentialRedactor.redact(letter.headers(), secrets), CredentialRedactor.redact(letter.body(), secrets));
+                CredentialRedactor.redactHeaders(letter.headers(), secrets), CredentialRedactor.redact(letter.body(), secrets));
     }
 }

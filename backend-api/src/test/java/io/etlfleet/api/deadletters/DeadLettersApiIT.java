@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,8 @@ class DeadLettersApiIT {
     private TopologySettings topology;
     @Autowired
     private JobStore jobs;
+    @Autowired
+    private Jdbi jdbi;
 
     private ApiClient api;
     private final JobMessageCodec codec = new JobMessageCodec();
@@ -128,7 +131,8 @@ class DeadLettersApiIT {
         String integrationId = aGithubIntegration(api, tenant);
         UUID jobId = UUID.fromString(anExtractJob(api, tenant, integrationId));
         Awaitility.await("the extraction's own message published").atMost(Duration.ofSeconds(20))
-                .until(() -> depth("etl.extract.github") == 1);
+                .until(() -> published(jobId));
+        long extractQueueBefore = depth("etl.extract.github");
         jobs.transition(jobId, JobStatus.DEAD, "gave up", null);
         ExtractJobMessage job = ExtractJobMessage.of(jobId, UUID.fromString(tenant.id()), UUID.fromString(integrationId),
                 "github", "github_issues", "full", null);
@@ -147,7 +151,28 @@ class DeadLettersApiIT {
         assertThat(replayed.json().get("replayed").asInt()).isEqualTo(1);
         assertThat(jobs.find(jobId).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
         assertThat(depth("etl.extract.github.dlq")).isZero();
-        assertThat(depth("etl.extract.github")).isEqualTo(2);
+        assertThat(depth("etl.extract.github")).isEqualTo(extractQueueBefore + 1);
+    }
+
+    @Test
+    void aFailedJobsMessageIsNotReplayedAndSaysWhy() {
+        TenantWithKey tenant = aTenant(api);
+        String integrationId = aGithubIntegration(api, tenant);
+        UUID jobId = UUID.fromString(anExtractJob(api, tenant, integrationId));
+        jobs.transition(jobId, JobStatus.RUNNING, null, null);
+        jobs.transition(jobId, JobStatus.FAILED, "bad credentials", null);
+        ExtractJobMessage job = ExtractJobMessage.of(jobId, UUID.fromString(tenant.id()), UUID.fromString(integrationId),
+                "github", "github_issues", "full", null);
+        deadLetter("etl.transform.jira", job.jobId().toString(), codec.encode(job), "java.lang.SecurityException", "401");
+
+        JsonNode replayed = api.post("/api/v1/dead-letters/replay", TestBackend.ADMIN_TOKEN,
+                "{\"queue\":\"etl.transform.jira.dlq\",\"message_ids\":[\"" + jobId + "\"]}").json();
+
+        assertThat(replayed.get("replayed").asInt()).isZero();
+        assertThat(replayed.get("not_replayed").get(0).get("message_id").asString()).isEqualTo(jobId.toString());
+        assertThat(replayed.get("not_replayed").get(0).get("reason").asString()).contains("is failed");
+        assertThat(depth("etl.transform.jira.dlq")).isEqualTo(1);
+        assertThat(jobs.find(jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
     }
 
     @Test
@@ -210,6 +235,12 @@ class DeadLettersApiIT {
                 DeadLetterHeaders.WORKER, "extract-1",
                 DeadLetterHeaders.FAILED_AT, "2026-03-01T12:00:00Z",
                 DeadLetterHeaders.ORIGIN_QUEUE, originQueue)));
+    }
+
+    private boolean published(UUID jobId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select count(*) from etl.outbox where message_id = :id and published_at is not null")
+                .bind("id", jobId.toString()).mapTo(Long.class).one()) == 1;
     }
 
     private long depth(String queue) {
