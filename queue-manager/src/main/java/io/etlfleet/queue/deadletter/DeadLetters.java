@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -119,6 +120,61 @@ public final class DeadLetters {
             }
             log.info("Replayed {} dead letters from {}", replayed.size(), queue);
             return replayed.size();
+        });
+    }
+
+    /**
+     * Sends every message {@code selector} accepts back to its origin queue, in one pass over the
+     * queue; messages without a known origin stay. {@code listener} hears of each one before it is
+     * published. Stops at the first publish failure, which it rethrows; what was replayed until
+     * then is gone from the queue.
+     *
+     * @return how many were replayed
+     */
+    public int replayMatching(String queue, Predicate<DeadLetter> selector, ReplayListener listener) {
+        return browse(queue, MAX_SCAN, browser -> {
+            Set<String> replayed = new HashSet<>();
+            int count = 0;
+            for (Optional<HeldMessage> held = browser.next(); held.isPresent(); held = browser.next()) {
+                DeadLetter letter = held.get().deadLetter();
+                if (letter.messageId() != null && replayed.contains(letter.messageId())) {
+                    break; // it failed again since; replaying it once per call is enough
+                }
+                if (letter.originQueue() == null || !selector.test(letter)) {
+                    continue;
+                }
+                listener.beforeReplay(letter);
+                try {
+                    publisher.publish(replayOf(held.get()));
+                } catch (RuntimeException e) {
+                    listener.replayFailed(letter, e);
+                    throw e;
+                }
+                browser.ack(held.get());
+                replayed.add(letter.messageId());
+                count++;
+            }
+            log.info("Replayed {} dead letters from {}", count, queue);
+            return count;
+        });
+    }
+
+    /**
+     * Deletes every message {@code selector} accepts, in one pass over the queue.
+     *
+     * @return how many were deleted
+     */
+    public int discardMatching(String queue, Predicate<DeadLetter> selector) {
+        return browse(queue, MAX_SCAN, browser -> {
+            int count = 0;
+            for (Optional<HeldMessage> held = browser.next(); held.isPresent(); held = browser.next()) {
+                if (selector.test(held.get().deadLetter())) {
+                    browser.ack(held.get());
+                    count++;
+                }
+            }
+            log.info("Discarded {} dead letters from {}", count, queue);
+            return count;
         });
     }
 

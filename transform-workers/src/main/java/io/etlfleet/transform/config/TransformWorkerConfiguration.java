@@ -15,7 +15,6 @@ import io.etlfleet.runtime.workers.WorkerTypes;
 import io.etlfleet.storage.jobs.JobKind;
 import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.jobs.StaleJobReclaimer;
-import io.etlfleet.storage.outbox.OutboxMessage;
 import io.etlfleet.storage.outbox.OutboxRelay;
 import io.etlfleet.storage.workers.WorkerRegistry;
 import io.etlfleet.transform.github.GithubCommitLoader;
@@ -79,12 +78,8 @@ class TransformWorkerConfiguration {
     @Bean
     WorkerHeartbeat transformHeartbeat(WorkerIdentity identity, WorkerTypes types, Jdbi jdbi, JobStore jobs,
             TransformJobRunner runner, JobMessageCodec codec, OutboxRelay relay, FleetProperties fleet) {
-        StaleJobReclaimer reclaimer = new StaleJobReclaimer(jdbi, jobs, JobKind.TRANSFORM, fleet.staleAfter(), job -> {
-            TransformJobMessage message = TransformJobMessage.forBatch(job.id(), job.parentId(), job.tenantId(),
-                    job.integrationId(), job.integrationType(), job.entityType(), job.batchId());
-            return OutboxMessage.of(QueueNames.TRANSFORM_EXCHANGE, job.integrationType(), job.id().toString(),
-                    codec.encode(message));
-        });
+        StaleJobReclaimer reclaimer = new StaleJobReclaimer(jdbi, jobs, JobKind.TRANSFORM, fleet.staleAfter(),
+                new ReclaimedTransformMessages(jdbi, codec));
         return new WorkerHeartbeat(identity, "transform", types, new WorkerRegistry(jdbi), jobs, runner::jobsInHand,
                 reclaimer, relay, fleet.heartbeatInterval());
     }
