@@ -6,6 +6,7 @@ import io.etlfleet.api.errors.QueryParams;
 import io.etlfleet.api.paging.Cursors;
 import io.etlfleet.api.security.Caller;
 import io.etlfleet.api.security.SourceUrlPolicy;
+import io.etlfleet.storage.crypto.CredentialCipherException;
 import io.etlfleet.storage.integrations.Integration;
 import io.etlfleet.storage.integrations.IntegrationChange;
 import io.etlfleet.storage.integrations.IntegrationStore;
@@ -119,7 +120,7 @@ public class IntegrationService {
         if (request.config() != null || request.credentials() != null) {
             var config = request.config() != null ? request.config() : json.readTree(current.configJson());
             Map<String, String> credentials = request.credentials() != null ? request.credentials()
-                    : integrations.credentials(current);
+                    : storedCredentials(current);
             urls.check(config);
             types.validate(current.type(), config, credentials);
         }
@@ -131,6 +132,16 @@ public class IntegrationService {
         log.info("Updated integration {} (name {}, config {}, credentials {})", id, request.name() != null,
                 request.config() != null, request.credentials() != null);
         return response(updated);
+    }
+
+    private Map<String, String> storedCredentials(Integration integration) {
+        try {
+            return integrations.credentials(integration);
+        } catch (CredentialCipherException e) {
+            log.warn("Integration {} credentials cannot be decrypted: {}", integration.id(), e.getMessage());
+            throw ApiException.conflict("credentials", "the stored credentials cannot be decrypted with the configured "
+                    + "master keys; send credentials with the new config");
+        }
     }
 
     /** @throws ApiException 409 while the integration has queued, running or retrying jobs */

@@ -179,8 +179,20 @@ final class IsolationCases {
         // Endpoints of the contract served by other parts of the API (schedules, re-transforms,
         // queues, dead letters, workers); their cases apply once they are mapped.
         add("POST /api/v1/schedules", c -> c.expect(c.asB("POST", "/api/v1/schedules",
-                "{\"integration_id\":\"" + c.integrationA() + "\",\"cron\":\"0 * * * *\"}"), 404));
-        add("GET /api/v1/schedules", c -> c.assertNothingOfA(c.asB("GET", "/api/v1/schedules", null)));
+                "{\"integration_id\":\"" + c.integrationA() + "\",\"cron\":\"0 0 1 1 *\"}"), 404));
+        add("GET /api/v1/schedules", c -> {
+            scheduleOfA(c);
+            c.assertNothingOfA(c.asB("GET", "/api/v1/schedules", null));
+            c.assertNothingOfA(c.asB("GET", "/api/v1/schedules?integration_id=" + c.integrationA(), null));
+        });
+        add("GET /api/v1/schedules/{}", c -> c.expect(c.asB("GET", "/api/v1/schedules/" + scheduleOfA(c), null), 404));
+        add("PATCH /api/v1/schedules/{}", c -> c.expect(c.asB("PATCH", "/api/v1/schedules/" + scheduleOfA(c),
+                "{\"enabled\":false}"), 404));
+        add("DELETE /api/v1/schedules/{}", c -> {
+            String schedule = scheduleOfA(c);
+            c.expect(c.asB("DELETE", "/api/v1/schedules/" + schedule, null), 404);
+            assertThat(c.api().get("/api/v1/schedules/" + schedule, c.a().apiKey()).status()).isEqualTo(200);
+        });
         add("POST /api/v1/retransforms", c -> c.expect(c.asB("POST", "/api/v1/retransforms",
                 "{\"integration_id\":\"" + c.integrationA() + "\"}"), 404));
         add("GET /api/v1/queues", c -> c.expect(c.asB("GET", "/api/v1/queues", null), 200));
@@ -194,6 +206,18 @@ final class IsolationCases {
                 "{\"concurrency\":{\"github\":1}}"), 403));
         add("PUT /api/v1/worker-types/{}/{}/concurrency", c -> c.expect(c.asB("PUT",
                 "/api/v1/worker-types/extract/github/concurrency", "{\"concurrency\":1}"), 403));
+    }
+
+    /** A yearly schedule of A's, created through the API (five- or six-field cron, whichever it takes). */
+    private static String scheduleOfA(Context c) {
+        for (String cron : List.of("0 0 1 1 *", "0 0 0 1 1 *")) {
+            ApiClient.Response created = c.api().post("/api/v1/schedules", c.a().apiKey(),
+                    "{\"integration_id\":\"" + c.integrationA() + "\",\"cron\":\"" + cron + "\"}");
+            if (created.status() == 201) {
+                return created.text("id");
+            }
+        }
+        throw new AssertionError("tenant A could not create a schedule");
     }
 
     private IsolationCases() {

@@ -16,7 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * applies when the current status may move to the target under {@link JobStatus}'s table,
  * and bumps {@code version}; a change that does not apply raises
  * {@link IllegalJobTransitionException}. Methods taking a {@link Handle} join the caller's
- * transaction.
+ * transaction. Every insert and status change is recorded in {@code etl.job_events} by
+ * triggers on the table (migration V30), in the same transaction, whichever statement makes
+ * it; {@link JobHistory} reads them.
  */
 public class JobStore {
 
