@@ -89,8 +89,9 @@ class TwoInstanceSchedulesIT {
         assertThat(messages).isEqualTo(SCHEDULES);
         Awaitility.await("every job's message on the extract queue").atMost(Duration.ofSeconds(30))
                 .until(() -> extractQueueDepth() == extractJobsInDatabase(jdbi));
-        log.info("Firings per instance: {}", jdbi.withHandle(h -> h.createQuery(
-                "select fired_by, count(*) from etl.schedule_runs group by fired_by").mapToMap().list()));
+        List<Map<String, Object>> perInstance = jdbi.withHandle(h -> h.createQuery(
+                "select fired_by, count(*) from etl.schedule_runs group by fired_by").mapToMap().list());
+        log.info("Firings per instance: {}", perInstance);
     }
 
     @Test
