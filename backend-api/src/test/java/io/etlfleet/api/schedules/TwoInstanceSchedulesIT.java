@@ -20,6 +20,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class TwoInstanceSchedulesIT {
 
     private static final int SCHEDULES = 20;
+    private static final Logger log = LoggerFactory.getLogger(TwoInstanceSchedulesIT.class);
 
     private static TestBackend backend;
     private static ConfigurableApplicationContext first;
@@ -86,8 +89,9 @@ class TwoInstanceSchedulesIT {
         assertThat(messages).isEqualTo(SCHEDULES);
         Awaitility.await("every job's message on the extract queue").atMost(Duration.ofSeconds(30))
                 .until(() -> extractQueueDepth() == extractJobsInDatabase(jdbi));
-        System.out.println("Firings per instance: " + jdbi.withHandle(h -> h.createQuery(
-                "select fired_by, count(*) from etl.schedule_runs group by fired_by").mapToMap().list()));
+        List<Map<String, Object>> perInstance = jdbi.withHandle(h -> h.createQuery(
+                "select fired_by, count(*) from etl.schedule_runs group by fired_by").mapToMap().list());
+        log.info("Firings per instance: {}", perInstance);
     }
 
     @Test
