@@ -63,6 +63,33 @@ class GithubConfigTest {
     }
 
     @Test
+    void readsEveryRepositoryOfAnOrganizationOrUserInsteadOfAList() {
+        ObjectNode organization = GithubFixtures.JSON.createObjectNode().put("organization", "acme");
+        ObjectNode user = GithubFixtures.JSON.createObjectNode().put("user", "octo-cat");
+
+        GithubConfig org = GithubConfig.from(GithubFixtures.settings(organization, "ghp_x"));
+        GithubConfig own = GithubConfig.from(GithubFixtures.settings(user, "ghp_x"));
+
+        assertThat(org.owner()).isEqualTo(new GithubConfig.Owner("acme", true));
+        assertThat(org.repositories()).isEmpty();
+        assertThat(org.repository("ACME/widgets")).isEqualTo("ACME/widgets");
+        assertThat(own.owner()).isEqualTo(new GithubConfig.Owner("octo-cat", false));
+        assertThatThrownBy(() -> org.repository("other/widgets")).isInstanceOfSatisfying(InvalidConfigException.class,
+                e -> assertThat(e.field()).isEqualTo("config.organization"));
+    }
+
+    @Test
+    void refusesAnOwnerTogetherWithAListOrBothKindsOfOwner() {
+        ObjectNode both = GithubFixtures.config("https://api.github.com", "acme/widgets").put("organization", "acme");
+        ObjectNode owners = GithubFixtures.JSON.createObjectNode().put("organization", "acme").put("user", "octo");
+        ObjectNode badLogin = GithubFixtures.JSON.createObjectNode().put("organization", "acme/widgets");
+
+        assertField(both, "ghp_x", "config.repositories");
+        assertField(owners, "ghp_x", "config.user");
+        assertField(badLogin, "ghp_x", "config.organization");
+    }
+
+    @Test
     void requiresAToken() {
         assertField(GithubFixtures.config("https://api.github.com", "acme/widgets"), null, "credentials.token");
         assertField(GithubFixtures.config("https://api.github.com", "acme/widgets"), " ", "credentials.token");

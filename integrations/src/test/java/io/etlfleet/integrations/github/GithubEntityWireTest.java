@@ -3,6 +3,7 @@ package io.etlfleet.integrations.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etlfleet.integrations.contract.RecordingSink;
+import io.etlfleet.integrations.spi.ConnectionCheck;
 import io.etlfleet.integrations.spi.Connector;
 import io.etlfleet.integrations.spi.ExtractRequest;
 import io.etlfleet.integrations.spi.SyncMode;
@@ -127,6 +128,26 @@ class GithubEntityWireTest {
         }
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedQuery())
                 .isEqualTo("type=all&sort=created&direction=asc&per_page=100");
+    }
+
+    @Test
+    void theConnectionTestCallsATokenWithoutAccessBadCredentialsAndAWebPageASourceError() {
+        server.enqueue(new MockResponse.Builder().code(403).body("{\"message\":\"Resource not accessible by integration\"}")
+                .build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                .body("<html>GitHub</html>").build());
+
+        try (Connector connector = GithubFixtures.connector(repositoryConfig(), "ghp_wire", RecordingSleeper.instant())) {
+            assertThat(connector.testConnection()).satisfies(check -> {
+                assertThat(check.outcome()).isEqualTo(ConnectionCheck.Outcome.BAD_CREDENTIALS);
+                assertThat(check.message()).isEqualTo("the token lacks access to repository acme/widgets"
+                        + " (GitHub: Resource not accessible by integration)");
+            });
+            assertThat(connector.testConnection()).satisfies(check -> {
+                assertThat(check.outcome()).isEqualTo(ConnectionCheck.Outcome.SOURCE_ERROR);
+                assertThat(check.message()).contains("did not answer like the GitHub REST API").contains("/api/v3");
+            });
+        }
     }
 
     private ObjectNode repositoryConfig() {

@@ -7,6 +7,7 @@ import io.etlfleet.integrations.contract.RecordingSink;
 import io.etlfleet.integrations.spi.ConnectionCheck.Outcome;
 import io.etlfleet.integrations.spi.Connector;
 import io.etlfleet.integrations.spi.ConnectorException;
+import io.etlfleet.integrations.spi.ConnectorServices;
 import io.etlfleet.integrations.spi.ExtractRequest;
 import io.etlfleet.integrations.spi.RateLimitedException;
 import io.etlfleet.integrations.spi.RetriableConnectorException;
@@ -123,6 +124,36 @@ class GithubFailureHandlingTest {
                     assertThat(e).hasMessageContaining("bad credentials").hasMessageNotContaining(wrongToken);
                 });
         assertThat(source.requests().count(ISSUES_PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void aPrimaryLimitThatResetsLaterThanTheInlineWaitDefersTheRunAndHoldsBackOtherConnectorsOfTheToken() {
+        ConnectorServices services = ConnectorServices.local();
+        source.github().faults().primaryRateLimit(1, Duration.ofMinutes(30));
+        Connector first = GithubFixtures.connector(GithubFixtures.config(source.githubBaseUrl(), REPO), TOKEN,
+                RecordingSleeper.instant(), services);
+
+        assertThatThrownBy(() -> extract(first)).isInstanceOfSatisfying(RateLimitedException.class,
+                e -> assertThat(e.resetAt()).isAfter(Instant.now().plus(Duration.ofMinutes(29))));
+        Connector second = GithubFixtures.connector(GithubFixtures.config(source.githubBaseUrl(), REPO), TOKEN,
+                RecordingSleeper.instant(), services);
+        assertThatThrownBy(() -> extract(second)).isInstanceOf(RateLimitedException.class)
+                .hasMessageContaining("not sent");
+        assertThat(source.requests().count(ISSUES_PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void connectionCheckReportsASecondaryLimitAndAMissingOrganization() {
+        source.github().faults().secondaryRateLimit(1, 403, Duration.ofSeconds(30));
+        assertThat(connector(TOKEN, RecordingSleeper.instant()).testConnection().outcome()).isEqualTo(Outcome.RATE_LIMITED);
+
+        ObjectNode organization = GithubFixtures.JSON.createObjectNode().put("base_url", source.githubBaseUrl())
+                .put("organization", "nobody");
+        assertThat(GithubFixtures.connector(organization, TOKEN, RecordingSleeper.instant()).testConnection())
+                .satisfies(check -> {
+                    assertThat(check.outcome()).isEqualTo(Outcome.NOT_FOUND);
+                    assertThat(check.message()).startsWith("organization nobody not found");
+                });
     }
 
     @Test
