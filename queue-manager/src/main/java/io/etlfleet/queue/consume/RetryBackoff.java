@@ -35,6 +35,16 @@ final class RetryBackoff {
         this.random = random;
     }
 
+    /** The shortest tier of at least {@code delay}; the longest tier when none is that long. */
+    RetryTier tierAtLeast(java.time.Duration delay) {
+        for (RetryTier tier : tiers) {
+            if (tier.ttlMillis() >= delay.toMillis()) {
+                return tier;
+            }
+        }
+        return tiers.get(tiers.size() - 1);
+    }
+
     /** @param failedAttempts attempts that have failed so far, at least 1 */
     RetryTier tierFor(int failedAttempts) {
         double base = tiers.get(0).ttlMillis();
