@@ -1,10 +1,14 @@
 package io.etlfleet.extract.config;
 
+import io.etlfleet.extract.fairness.BackfillGate;
+import io.etlfleet.extract.fairness.FairExtractClaimer;
+import io.etlfleet.extract.metrics.ExtractMetrics;
 import io.etlfleet.extract.running.ExtractJobRunner;
 import io.etlfleet.extract.running.ExtractMessages;
 import io.etlfleet.integrations.Connectors;
 import io.etlfleet.queue.consume.ConsumerSettings;
 import io.etlfleet.queue.consume.JobConsumers;
+import io.etlfleet.queue.consume.JobDeferredException;
 import io.etlfleet.queue.messages.ExtractJobMessage;
 import io.etlfleet.queue.messages.JobMessageCodec;
 import io.etlfleet.queue.publish.ConfirmedPublisher;
@@ -12,16 +16,23 @@ import io.etlfleet.queue.topology.QueueNames;
 import io.etlfleet.queue.topology.TopologySettings;
 import io.etlfleet.runtime.FleetProperties;
 import io.etlfleet.runtime.WorkerIdentity;
+import io.etlfleet.runtime.ScalingProperties;
+import io.etlfleet.runtime.workers.ConcurrencyController;
+import io.etlfleet.runtime.workers.ConsumedQueue;
 import io.etlfleet.runtime.workers.JobConsumerGroup;
 import io.etlfleet.runtime.workers.WorkerHeartbeat;
 import io.etlfleet.runtime.workers.WorkerTypes;
+import io.etlfleet.storage.fairness.FairClaims;
 import io.etlfleet.storage.integrations.IntegrationStore;
 import io.etlfleet.storage.jobs.JobKind;
 import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.jobs.StaleJobReclaimer;
 import io.etlfleet.storage.outbox.OutboxRelay;
+import io.etlfleet.storage.workers.WorkerConcurrencyStore;
 import io.etlfleet.storage.workers.WorkerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -43,30 +54,57 @@ class ExtractWorkerConfiguration {
     }
 
     @Bean
+    ExtractMetrics extractMetrics(MeterRegistry registry, WorkerTypes types) {
+        return new ExtractMetrics(registry).registerTypes(types.types());
+    }
+
+    @Bean
     ExtractJobRunner extractJobRunner(Jdbi jdbi, IntegrationStore integrations, Connectors connectors,
-            JobMessageCodec codec, WorkerIdentity identity, FleetProperties fleet, OutboxRelay relay) {
+            JobMessageCodec codec, WorkerIdentity identity, FleetProperties fleet, OutboxRelay relay, JobStore jobs,
+            ScalingProperties scaling, ExtractMetrics metrics) {
+        FairExtractClaimer claimer = new FairExtractClaimer(new FairClaims(jdbi, jobs, scaling.maxJobsPerIntegration()),
+                scaling.deferDelay(), message -> metrics.deferred(message, "integration_cap"));
         return new ExtractJobRunner(jdbi, integrations, connectors::factory, codec, identity.id(), fleet.staleAfter(),
-                relay::wake, Clock.systemUTC());
+                relay::wake, Clock.systemUTC(), claimer, metrics);
     }
 
     @Bean
     JobConsumerGroup<ExtractJobMessage> extractConsumers(ConnectionFactory connectionFactory, ConfirmedPublisher publisher,
             TopologySettings topology, WorkerTypes types, ExtractJobRunner runner, WorkerIdentity identity,
-            FleetProperties fleet, ExtractWorkerProperties properties) {
+            FleetProperties fleet, ExtractWorkerProperties properties, ScalingProperties scaling, ExtractMetrics metrics) {
         ConsumerSettings settings = ConsumerSettings.of("extract", identity.id())
                 .withPrefetch(properties.prefetch())
                 .withMaxAttempts(fleet.maxAttempts());
         JobConsumerGroup<ExtractJobMessage>[] group = new JobConsumerGroup[1];
-        group[0] = new JobConsumerGroup<>(new JobConsumers(connectionFactory, publisher, topology), types,
-                QueueNames::extractQueue, ExtractJobMessage.class, (message, context) -> {
+        BackfillGate gate = new BackfillGate(type -> group[0].concurrency().get(type), scaling.deferDelay());
+        List<ConsumedQueue> queues = List.of(ConsumedQueue.withFullConcurrency(QueueNames::extractQueue),
+                ConsumedQueue.withShare(QueueNames::extractBackfillQueue, scaling.backfillShare()));
+        group[0] = new JobConsumerGroup<>(new JobConsumers(connectionFactory, publisher, topology), types, queues,
+                ExtractJobMessage.class, (message, context) -> {
                     try (MDC.MDCCloseable job = MDC.putCloseable("job_id", message.jobId().toString());
                             MDC.MDCCloseable tenant = MDC.putCloseable("tenant_id", message.tenantId().toString());
                             MDC.MDCCloseable integration = MDC.putCloseable("integration_id",
                                     message.integrationId().toString())) {
-                        runner.run(message, context.attempt() >= fleet.maxAttempts(), group[0]::stopping);
+                        boolean backfill = context.queue().equals(QueueNames.extractBackfillQueue(message.integrationType()));
+                        BackfillGate.Permit permit;
+                        try {
+                            permit = gate.enter(message.integrationType(), backfill);
+                        } catch (JobDeferredException e) {
+                            metrics.deferred(message, "backfill_gate");
+                            throw e;
+                        }
+                        try (permit) {
+                            runner.run(message, context.attempt() >= fleet.maxAttempts(), group[0]::stopping);
+                        }
                     }
                 }, new ExtractFailureClassifier(), settings);
         return group[0];
+    }
+
+    @Bean
+    ConcurrencyController extractConcurrency(WorkerIdentity identity, JobConsumerGroup<ExtractJobMessage> group,
+            WorkerTypes types, WorkerConcurrencyStore store, ScalingProperties scaling) {
+        return new ConcurrencyController(identity.id(), group, types, store, scaling.concurrencyPollInterval());
     }
 
     @Bean
