@@ -40,9 +40,9 @@ public class FairClaims {
      */
     public Outcome claim(UUID jobId, UUID integrationId, String workerId, Duration staleAfter) {
         return jdbi.inTransaction(h -> {
-            h.createQuery("select pg_advisory_xact_lock(hashtextextended(cast(:integration as text), 7))")
+            h.createQuery("select 1 from pg_advisory_xact_lock(hashtextextended(cast(:integration as text), 7))")
                     .bind("integration", integrationId)
-                    .mapTo(Object.class)
+                    .mapTo(Integer.class)
                     .one();
             int running = h.createQuery("""
                             select count(*) from etl.etl_jobs
