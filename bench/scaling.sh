@@ -67,7 +67,7 @@ bench_scaling() {
     java -jar "$ROOT/sample-source/target/sample-source.jar" --port="$port_base" --github-repos="$repos" \
       --github-issues-per-repo="$issues" --rate-limit=100000000 --latency-ms="$latency" --threads=64
   start_app backend-api "$API_PORT" "$RUN_DIR/bench-backend-api.log" java -jar "$ROOT/backend-api/target/backend-api.jar"
-  await_health backend-api "$API_PORT"
+  await_health backend-api "$API_PORT" 900
   local source_url="http://127.0.0.1:$port_base"
 
   local results=() n
@@ -80,11 +80,11 @@ bench_scaling() {
         ETL_EXTRACT_TYPES=github ETL_EXTRACT_CONCURRENCY=github=1 start_app "extract-workers-$k" $((port_base + 1 + k)) \
           "$RUN_DIR/bench-extract-$n-$k.log" java -Xmx384m -jar "$ROOT/extract-workers/target/extract-workers.jar"
       done
-      for k in $(seq 1 "$n"); do await_health "extract-workers-$k" $((port_base + 1 + k)); done
+      for k in $(seq 1 "$n"); do await_health "extract-workers-$k" $((port_base + 1 + k)) 900; done
     else
       ETL_EXTRACT_TYPES=github ETL_EXTRACT_CONCURRENCY="github=$n" start_app extract-workers $((port_base + 2)) \
         "$RUN_DIR/bench-extract-$n.log" java -jar "$ROOT/extract-workers/target/extract-workers.jar"
-      await_health extract-workers $((port_base + 2))
+      await_health extract-workers $((port_base + 2)) 900
     fi
 
     KEY="$ETL_ADMIN_TOKEN"
