@@ -117,7 +117,7 @@ bench_scaling() {
     PIDS=("${PIDS[@]:0:$first}")
   done
 
-  printf '\n  GitHub extraction, %s integrations x %s repositories x %s issues, %s ms per page, workers as %s\n\n' \
+  printf '\n  GitHub extraction, %s integrations x %s repositories x %s listed items (every 5th a pull request, skipped), %s ms per page, workers as %s\n\n' \
     "$integrations" "$per_integration" "$issues" "$latency" "$mode"
   printf '  %-8s %-6s %-9s %-7s %-9s %-10s %s\n' workers jobs records pages seconds records/s speed-up
   local base_rate="" line
