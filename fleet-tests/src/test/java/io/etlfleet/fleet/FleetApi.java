@@ -29,6 +29,12 @@ final class FleetApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
     }
 
+    JsonNode put(String key, String path, String body, int expectedStatus) throws IOException, InterruptedException {
+        return send(key, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
+    }
+
     JsonNode get(String key, String path, int expectedStatus) throws IOException, InterruptedException {
         return send(key, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), expectedStatus);
     }

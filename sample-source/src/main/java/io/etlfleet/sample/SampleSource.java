@@ -105,6 +105,12 @@ public final class SampleSource implements AutoCloseable {
     }
 
     /** Requests served so far, per path and in total. */
+    /** Delays every response by {@code value} (default none); see {@link ApiServer#latency}. */
+    public SampleSource latency(java.time.Duration value) {
+        server.latency(value);
+        return this;
+    }
+
     public RequestCounts requests() {
         return server.counts();
     }

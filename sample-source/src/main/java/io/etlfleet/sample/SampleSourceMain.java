@@ -25,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
  * SAMPLE_JIRA_PROJECTS            --jira-projects            WID,OPS
  * SAMPLE_JIRA_ISSUES_PER_PROJECT  --jira-issues-per-project  (200)
  * SAMPLE_JIRA_EMAIL               --jira-email               Jira Cloud account email (etl@example.com)
+ * SAMPLE_LATENCY_MS               --latency-ms               delay of every response in ms (0)
+ * SAMPLE_THREADS                  --threads                  HTTP threads, concurrent requests served (16)
  * </pre>
  *
  * Generated timestamps start 30 days before now, so the demo's data looks recent.
@@ -49,9 +51,11 @@ public final class SampleSourceMain {
                 .jiraProjects(List.of(settings.getOrDefault("jira-projects", "WID,OPS").split(",")))
                 .jiraIssuesPerProject(Integer.parseInt(settings.getOrDefault("jira-issues-per-project", "200")))
                 .jiraEmail(settings.getOrDefault("jira-email", SampleSourceOptions.DEFAULT_JIRA_EMAIL))
+                .threads(Integer.parseInt(settings.getOrDefault("threads", "16")))
                 .epoch(Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS))
                 .build();
-        SampleSource source = SampleSource.start(options);
+        SampleSource source = SampleSource.start(options)
+                .latency(java.time.Duration.ofMillis(Long.parseLong(settings.getOrDefault("latency-ms", "0"))));
         Runtime.getRuntime().addShutdownHook(new Thread(source::close, "sample-source-shutdown"));
         System.out.println("sample-source listening on " + source.baseUrl());
         System.out.flush();

@@ -77,7 +77,8 @@ public class ExtractionService {
                 .toList();
         jdbi.useTransaction(h -> newJobs.forEach(job -> {
             jobs.insert(h, job);
-            outbox.add(h, OutboxMessage.of(QueueNames.EXTRACT_EXCHANGE, job.integrationType(), job.id().toString(),
+            outbox.add(h, OutboxMessage.of(QueueNames.EXTRACT_EXCHANGE,
+                    QueueNames.extractRoutingKey(job.integrationType(), mode), job.id().toString(),
                     codec.encode(ExtractJobMessage.of(job.id(), job.tenantId(), job.integrationId(),
                             job.integrationType(), job.entityType(), mode, null))));
         }));

@@ -96,7 +96,8 @@ class ExtractionsIT {
         List<OutboxMessage> messages = outboxFor(jobId);
         assertThat(messages).singleElement().satisfies(message -> {
             assertThat(message.exchange()).isEqualTo("etl.extract");
-            assertThat(message.routingKey()).isEqualTo("github");
+            // Full extractions wait in etl.extract.github.backfill, behind no incremental sync.
+            assertThat(message.routingKey()).isEqualTo("github.backfill");
             ExtractJobMessage body = new JobMessageCodec().decode(message.body(), ExtractJobMessage.class);
             assertThat(body.jobId()).isEqualTo(jobId);
             assertThat(body.tenantId()).hasToString(tenant.id());

@@ -62,9 +62,21 @@ public class ExtractJobRunner {
     private final Clock clock;
     private final Set<UUID> inHand = ConcurrentHashMap.newKeySet();
     private final DeferredJobs deferred;
+    private final ExtractClaimer claimer;
+    private final ExtractObserver observer;
 
     public ExtractJobRunner(Jdbi jdbi, IntegrationStore integrations, Function<String, ConnectorFactory> connectors,
             JobMessageCodec codec, String workerId, Duration staleAfter, Runnable wakeRelay, Clock clock) {
+        this(jdbi, integrations, connectors, codec, workerId, staleAfter, wakeRelay, clock, null, ExtractObserver.NONE);
+    }
+
+    /**
+     * @param claimer  takes a job for this worker; null claims without further conditions
+     * @param observer told about each job's start, pages and end (metrics)
+     */
+    public ExtractJobRunner(Jdbi jdbi, IntegrationStore integrations, Function<String, ConnectorFactory> connectors,
+            JobMessageCodec codec, String workerId, Duration staleAfter, Runnable wakeRelay, Clock clock,
+            ExtractClaimer claimer, ExtractObserver observer) {
         this.jdbi = jdbi;
         this.jobs = new JobStore(jdbi);
         this.raw = new RawStore(jdbi);
@@ -77,6 +89,9 @@ public class ExtractJobRunner {
         this.wakeRelay = wakeRelay;
         this.clock = clock;
         this.deferred = new DeferredJobs(jdbi, jobs);
+        JobStore store = this.jobs;
+        this.claimer = claimer != null ? claimer : (message, worker, stale) -> store.claim(message.jobId(), worker, stale);
+        this.observer = observer;
     }
 
     /**
@@ -94,11 +109,12 @@ public class ExtractJobRunner {
             return Optional.empty();
         }
         try {
-            Optional<Job> claimed = jobs.claim(message.jobId(), workerId, staleAfter);
+            Optional<Job> claimed = claimer.claim(message, workerId, staleAfter);
             if (claimed.isEmpty()) {
                 log.info("Extract job {} is finished or held by a live worker; skipping duplicate delivery", message.jobId());
                 return Optional.empty();
             }
+            observer.started(claimed.get());
             return Optional.of(runClaimed(claimed.get(), message.scope(), lastAttempt, stopRequested));
         } finally {
             inHand.remove(message.jobId());
@@ -112,22 +128,28 @@ public class ExtractJobRunner {
 
     private Job runClaimed(Job job, String scope, boolean lastAttempt, BooleanSupplier stopRequested) {
         try {
-            return extract(job, scope, stopRequested);
+            Job ended = extract(job, scope, stopRequested);
+            observer.ended(ended);
+            return ended;
         } catch (IllegalJobTransitionException e) {
             Job current = jobs.find(job.id()).orElseThrow();
             if (current.status() == JobStatus.CANCELLED) {
                 log.info("Extract job {} was cancelled; stopped at a page boundary", job.id());
+                observer.ended(current);
                 return current;
             }
+            observer.failed(job, e);
             throw e;
         } catch (RateLimitedException e) {
             defer(job, e);
             throw e;
         } catch (ConnectorException e) {
             markFailed(job, e.retriable() ? retryStatus(lastAttempt) : JobStatus.FAILED, e);
+            observer.failed(job, e);
             throw e;
         } catch (RuntimeException e) {
             markFailed(job, retryStatus(lastAttempt), e);
+            observer.failed(job, e);
             throw e;
         }
     }
@@ -148,7 +170,7 @@ public class ExtractJobRunner {
         ExtractCheckpoint checkpoint = ExtractCheckpoint.parse(job.checkpoint());
         JobCounts counts = new JobCounts(job.counts());
         ExtractContext context = new ExtractContext(jdbi, jobs, raw, syncStates, outbox, codec, workerId,
-                clock.instant(), wakeRelay);
+                clock.instant(), wakeRelay, observer);
         SyncMode mode = SyncMode.valueOf(Optional.ofNullable(job.mode()).orElse("incremental").toUpperCase(Locale.ROOT));
         try (Connector connector = factory.create(settings)) {
             List<String> scopes = onlyScope == null ? connector.scopes(job.entityType()) : List.of(onlyScope);

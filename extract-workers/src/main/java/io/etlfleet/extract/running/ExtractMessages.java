@@ -15,7 +15,8 @@ public final class ExtractMessages {
     public static OutboxMessage forJob(JobMessageCodec codec, Job job) {
         ExtractJobMessage message = ExtractJobMessage.of(job.id(), job.tenantId(), job.integrationId(),
                 job.integrationType(), job.entityType(), job.mode(), null);
-        return OutboxMessage.of(QueueNames.EXTRACT_EXCHANGE, job.integrationType(), job.id().toString(),
+        return OutboxMessage.of(QueueNames.EXTRACT_EXCHANGE, QueueNames.extractRoutingKey(job.integrationType(),
+                message.mode()), job.id().toString(),
                 codec.encode(message));
     }
 }

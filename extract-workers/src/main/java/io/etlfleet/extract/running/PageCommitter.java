@@ -18,6 +18,7 @@ import io.etlfleet.storage.raw.RawBatch;
 import io.etlfleet.storage.raw.RawStore;
 import io.etlfleet.storage.sync.SyncState;
 import io.etlfleet.storage.sync.SyncStateStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ final class PageCommitter implements PageSink {
     private final Instant windowStart;
     private final JobCounts counts;
     private final BooleanSupplier stopRequested;
+    private long pageStartedNanos = System.nanoTime();
 
     PageCommitter(ExtractContext context, Job job, String scope, int scopeIndex, Instant windowStart, JobCounts counts,
             BooleanSupplier stopRequested) {
@@ -82,6 +84,9 @@ final class PageCommitter implements PageSink {
             context.jobs().saveCheckpoint(h, job.id(), context.workerId(), checkpoint.toJson(), counts.snapshot());
         });
         context.wakeRelay().run();
+        long now = System.nanoTime();
+        context.observer().pageCommitted(job, page.request(), records.size(), Duration.ofNanos(now - pageStartedNanos));
+        pageStartedNanos = now;
     }
 
     @Override
@@ -115,6 +120,6 @@ final class PageCommitter implements PageSink {
 
     /** What every page of one job run shares. */
     record ExtractContext(Jdbi jdbi, JobStore jobs, RawStore raw, SyncStateStore syncStates, OutboxStore outbox,
-            JobMessageCodec codec, String workerId, Instant runStartedAt, Runnable wakeRelay) {
+            JobMessageCodec codec, String workerId, Instant runStartedAt, Runnable wakeRelay, ExtractObserver observer) {
     }
 }

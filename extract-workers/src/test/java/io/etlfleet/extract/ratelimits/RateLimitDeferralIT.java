@@ -3,6 +3,8 @@ package io.etlfleet.extract.ratelimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.etlfleet.extract.fairness.BackfillGate;
+import io.etlfleet.extract.metrics.ExtractMetrics;
 import io.etlfleet.extract.running.ExtractJobHandler;
 import io.etlfleet.extract.running.ExtractJobRunner;
 import io.etlfleet.integrations.Connectors;
@@ -37,6 +39,7 @@ import io.etlfleet.storage.tenants.TenantStore;
 import io.etlfleet.testing.TestDatabase;
 import io.etlfleet.testing.TestServices;
 import io.etlfleet.testing.TestVhost;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -113,8 +116,8 @@ class RateLimitDeferralIT {
             ConfirmedPublisher publisher = new ConfirmedPublisher(rabbit);
             ExtractJobRunner runner = new ExtractJobRunner(jdbi, integrations, connectors::factory, codec, "worker-1",
                     Duration.ofMinutes(1), () -> { }, Clock.systemUTC());
-            ExtractJobHandler handler = new ExtractJobHandler(runner,
-                    new RateLimitDeferral(publisher, topology.retryTiers(), codec, Clock.systemUTC()), 3, () -> false);
+            ExtractJobHandler handler = new ExtractJobHandler(runner, new BackfillGate(type -> 1, Duration.ofSeconds(1)),
+                    new ExtractMetrics(new SimpleMeterRegistry()), 3, () -> false, Clock.systemUTC());
             List<DeliveryContext> deliveries = new CopyOnWriteArrayList<>();
             List<Long> requestsSeenAtDelivery = new CopyOnWriteArrayList<>();
             try (JobConsumer consumer = new JobConsumers(rabbit, publisher, topology).create(

@@ -44,6 +44,17 @@ final class FailureRouter {
         return tier;
     }
 
+    /**
+     * Sends the message through the tier for {@code delay} ({@link RetryBackoff#tierForDelay})
+     * back to its queue, its attempt count unchanged; returns the tier.
+     */
+    RetryTier defer(Message message, java.time.Duration delay) {
+        RetryTier tier = backoff.tierForDelay(delay);
+        publisher.publish(new OutgoingMessage(tier.name(), queue, messageId(message), message.getBody(),
+                carriedHeaders(message)));
+        return tier;
+    }
+
     /** Sends the message to {@code <queue>.dlq} with the failure in its headers. */
     void deadLetter(Message message, Throwable failure, String stage, int attempts) {
         Map<String, Object> headers = new LinkedHashMap<>(carriedHeaders(message));

@@ -63,6 +63,9 @@ final class JobMessageListener<T extends JobMessage> implements ChannelAwareMess
                     Boolean.TRUE.equals(properties.getRedelivered()), properties.getHeaders());
             try {
                 handler.handle(job, context);
+            } catch (JobDeferredException deferred) {
+                defer(message, channel, deferred);
+                return;
             } catch (Throwable failure) {
                 onFailure(message, channel, failure, attempt);
                 return;
@@ -126,6 +129,18 @@ final class JobMessageListener<T extends JobMessage> implements ChannelAwareMess
             }
         } catch (PublishException e) {
             putBack(message, channel, "dead-lettering of job " + messageId, e);
+            return;
+        }
+        ack(message, channel);
+    }
+
+    private void defer(Message message, Channel channel, JobDeferredException deferred) throws IOException {
+        String messageId = message.getMessageProperties().getMessageId();
+        try {
+            RetryTier tier = router.defer(message, deferred.delay());
+            log.debug("Job {} on {} deferred for {}: {}", messageId, queue, tier.delay(), deferred.getMessage());
+        } catch (PublishException e) {
+            putBack(message, channel, "deferral of job " + messageId, e);
             return;
         }
         ack(message, channel);

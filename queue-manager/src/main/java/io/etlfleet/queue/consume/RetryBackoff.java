@@ -35,6 +35,21 @@ final class RetryBackoff {
         this.random = random;
     }
 
+    /**
+     * The tier for a job deferred by {@code delay} (not a failure): the longest tier not beyond
+     * it, so the job comes back at or before the time it waits for; the shortest tier when the
+     * delay is shorter than every tier or already past.
+     */
+    RetryTier tierForDelay(java.time.Duration delay) {
+        RetryTier chosen = tiers.get(0);
+        for (RetryTier tier : tiers) {
+            if (tier.ttlMillis() <= delay.toMillis()) {
+                chosen = tier;
+            }
+        }
+        return chosen;
+    }
+
     /** @param failedAttempts attempts that have failed so far, at least 1 */
     RetryTier tierFor(int failedAttempts) {
         double base = tiers.get(0).ttlMillis();

@@ -84,7 +84,7 @@ public final class ConfirmedPublisher {
         }
     }
 
-    /** Publishes an extract job to {@code etl.extract} with its integration type as routing key. */
+    /** Publishes an extract job to {@code etl.extract}: incremental ones to its type's queue, full ones to its backfill queue. */
     public void publishExtractJob(ExtractJobMessage job) {
         publish(jobMessage(QueueNames.EXTRACT_EXCHANGE, job));
     }
@@ -96,7 +96,10 @@ public final class ConfirmedPublisher {
 
     /** The message {@link #publishExtractJob} or {@link #publishTransformJob} would send, for batching. */
     public OutgoingMessage jobMessage(String exchange, JobMessage job) {
-        return OutgoingMessage.of(exchange, job.integrationType(), job.jobId().toString(), codec.encode(job));
+        String routingKey = job instanceof ExtractJobMessage extract
+                ? QueueNames.extractRoutingKey(extract.integrationType(), extract.mode())
+                : job.integrationType();
+        return OutgoingMessage.of(exchange, routingKey, job.jobId().toString(), codec.encode(job));
     }
 
     /**

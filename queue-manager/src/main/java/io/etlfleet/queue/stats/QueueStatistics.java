@@ -29,12 +29,13 @@ public final class QueueStatistics {
 
     /**
      * Every fleet queue that exists, in a stable order: per integration type the extract queue
-     * and its dead letters, then the transform queues likewise, then the retry tiers.
+     * and its dead letters, the backfill queue and its dead letters, then the transform queues likewise, then the retry tiers.
      */
     public List<QueueStats> all() {
         List<QueueStats> all = new ArrayList<>();
         for (String type : topology.integrationTypes()) {
             addWithDeadLetters(all, QueueNames.extractQueue(type), QueueKind.EXTRACT);
+            addWithDeadLetters(all, QueueNames.extractBackfillQueue(type), QueueKind.EXTRACT);
         }
         for (String type : topology.integrationTypes()) {
             addWithDeadLetters(all, QueueNames.transformQueue(type), QueueKind.TRANSFORM);

@@ -19,6 +19,8 @@ public final class QueueNames {
     /** Prefix of the retry tier queues and their exchanges, e.g. {@code etl.retry.30s}. */
     public static final String RETRY_PREFIX = "etl.retry.";
 
+    private static final String BACKFILL_SUFFIX = ".backfill";
+
     /** Integration types with their own queues. */
     public static final List<String> INTEGRATION_TYPES = List.of("github", "jira", "jdbc");
 
@@ -29,6 +31,19 @@ public final class QueueNames {
         return EXTRACT_EXCHANGE + "." + integrationType;
     }
 
+    /**
+     * Where full (backfill) extract jobs of a type wait, apart from incremental ones, so a
+     * large backfill never queues in front of a small incremental sync.
+     */
+    public static String extractBackfillQueue(String integrationType) {
+        return extractQueue(integrationType) + BACKFILL_SUFFIX;
+    }
+
+    /** Routing key on {@value #EXTRACT_EXCHANGE} for an extract job of a type and mode. */
+    public static String extractRoutingKey(String integrationType, String mode) {
+        return "full".equals(mode) ? integrationType + BACKFILL_SUFFIX : integrationType;
+    }
+
     public static String transformQueue(String integrationType) {
         return TRANSFORM_EXCHANGE + "." + integrationType;
     }
@@ -37,10 +52,16 @@ public final class QueueNames {
         return queue + ".dlq";
     }
 
-    /** Extract queues first, then transform queues, in the order of {@code integrationTypes}. */
+    /**
+     * Extract queues first (each followed by its backfill queue), then transform queues, in the
+     * order of {@code integrationTypes}.
+     */
     public static List<String> workQueues(List<String> integrationTypes) {
         List<String> queues = new ArrayList<>();
-        integrationTypes.forEach(type -> queues.add(extractQueue(type)));
+        integrationTypes.forEach(type -> {
+            queues.add(extractQueue(type));
+            queues.add(extractBackfillQueue(type));
+        });
         integrationTypes.forEach(type -> queues.add(transformQueue(type)));
         return List.copyOf(queues);
     }

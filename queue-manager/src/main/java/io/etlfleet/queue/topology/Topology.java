@@ -17,6 +17,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  *
  * <pre>
  *  publisher ── etl.extract (direct) ──key &lt;type&gt;──▶ etl.extract.&lt;type&gt;   (quorum)
+ *  publisher ── etl.extract (direct) ──key &lt;type&gt;.backfill──▶ etl.extract.&lt;type&gt;.backfill (quorum, full syncs)
  *  publisher ── etl.transform (direct) ─key &lt;type&gt;──▶ etl.transform.&lt;type&gt; (quorum)
  *
  *  consumer fails, retriable:
@@ -62,6 +63,8 @@ public final class Topology {
             declareExchanges(channel);
             for (String type : settings.integrationTypes()) {
                 declareWorkQueue(channel, QueueNames.EXTRACT_EXCHANGE, QueueNames.extractQueue(type), type);
+                declareWorkQueue(channel, QueueNames.EXTRACT_EXCHANGE, QueueNames.extractBackfillQueue(type),
+                        QueueNames.extractRoutingKey(type, "full"));
                 declareWorkQueue(channel, QueueNames.TRANSFORM_EXCHANGE, QueueNames.transformQueue(type), type);
             }
             for (RetryTier tier : settings.retryTiers()) {

@@ -15,6 +15,19 @@ class RetryBackoffTest {
     private final List<RetryTier> tiers = TopologySettings.defaults().retryTiers();
 
     @Test
+    void aDeferredJobTakesTheLongestTierThatDoesNotPassItsDelay() {
+        assertThat(backoff(0.5).tierForDelay(java.time.Duration.ofMinutes(45)).name()).isEqualTo("etl.retry.10m");
+        assertThat(backoff(0.5).tierForDelay(java.time.Duration.ofSeconds(61)).name()).isEqualTo("etl.retry.30s");
+        assertThat(backoff(0.5).tierForDelay(java.time.Duration.ofSeconds(5)).name()).isEqualTo("etl.retry.5s");
+    }
+
+    @Test
+    void aDeferredJobWhoseDelayIsNearOrPastTakesTheShortestTier() {
+        assertThat(backoff(0.5).tierForDelay(java.time.Duration.ofMillis(300)).name()).isEqualTo("etl.retry.1s");
+        assertThat(backoff(0.5).tierForDelay(java.time.Duration.ofSeconds(-3)).name()).isEqualTo("etl.retry.1s");
+    }
+
+    @Test
     void firstRetryWithoutJitterUsesTheShortestTier() {
         assertThat(backoff(0.5).tierFor(1).name()).isEqualTo("etl.retry.1s");
     }

@@ -25,9 +25,11 @@ class TopologySettingsTest {
     void listsWorkAndDeadLetterQueuesPerIntegrationType() {
         TopologySettings settings = TopologySettings.defaults();
 
-        assertThat(settings.workQueues()).containsExactly("etl.extract.github", "etl.extract.jira",
-                "etl.extract.jdbc", "etl.transform.github", "etl.transform.jira", "etl.transform.jdbc");
-        assertThat(settings.deadLetterQueues()).contains("etl.extract.github.dlq", "etl.transform.jdbc.dlq");
+        assertThat(settings.workQueues()).containsExactly("etl.extract.github", "etl.extract.github.backfill",
+                "etl.extract.jira", "etl.extract.jira.backfill", "etl.extract.jdbc", "etl.extract.jdbc.backfill",
+                "etl.transform.github", "etl.transform.jira", "etl.transform.jdbc");
+        assertThat(settings.deadLetterQueues()).contains("etl.extract.github.dlq",
+                "etl.extract.github.backfill.dlq", "etl.transform.jdbc.dlq");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestCounts counts = new RequestCounts();
+    private volatile Duration latency = Duration.ZERO;
 
     private ApiServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -59,6 +61,17 @@ public final class ApiServer implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * Delays every response by {@code value}, like a distant API: a scaling benchmark is then
+     * bound by latency, not by this server. Needs as many threads as concurrent requests.
+     */
+    public void latency(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
+        latency = value;
+    }
+
     /** Serves requests below {@code prefix} with {@code handler}; paths reach it without the prefix. */
     public void mount(String prefix, ApiHandler handler) {
         String context = prefix.isEmpty() ? "/" : prefix;
@@ -72,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
     private void serve(HttpExchange exchange, String prefix, ApiHandler handler) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();
+            delay();
             String path = exchange.getRequestURI().getPath();
             counts.record(path);
             ApiResponse response;
@@ -86,6 +100,17 @@ public final class ApiServer implements AutoCloseable {
             exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
             if (!noBody) {
                 exchange.getResponseBody().write(response.body());
+            }
+        }
+    }
+
+    private void delay() {
+        Duration wait = latency;
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -147,7 +147,12 @@ public class JobStore {
      * another live worker, so a redelivered job never runs twice at once.
      */
     public Optional<Job> claim(UUID id, String workerId, Duration staleAfter) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> claim(h, id, workerId, staleAfter));
+    }
+
+    /** {@link #claim(UUID, String, Duration)} in the caller's transaction. */
+    public Optional<Job> claim(Handle handle, UUID id, String workerId, Duration staleAfter) {
+        return handle.createQuery("""
                         update etl.etl_jobs
                            set status = 'running', worker_id = :workerId, heartbeat_at = now(),
                                attempts = attempts + 1, started_at = coalesce(started_at, now()),
@@ -161,7 +166,7 @@ public class JobStore {
                 .bind("workerId", workerId)
                 .bind("staleSeconds", (double) staleAfter.toSeconds())
                 .map(JobMapper.INSTANCE)
-                .findOne());
+                .findOne();
     }
 
     /** Renews the heartbeat of the running jobs a worker holds. */

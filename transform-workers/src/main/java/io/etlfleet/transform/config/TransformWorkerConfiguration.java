@@ -8,7 +8,9 @@ import io.etlfleet.queue.publish.ConfirmedPublisher;
 import io.etlfleet.queue.topology.QueueNames;
 import io.etlfleet.queue.topology.TopologySettings;
 import io.etlfleet.runtime.FleetProperties;
+import io.etlfleet.runtime.ScalingProperties;
 import io.etlfleet.runtime.WorkerIdentity;
+import io.etlfleet.runtime.workers.ConcurrencyController;
 import io.etlfleet.runtime.workers.JobConsumerGroup;
 import io.etlfleet.runtime.workers.WorkerHeartbeat;
 import io.etlfleet.runtime.workers.WorkerTypes;
@@ -16,18 +18,21 @@ import io.etlfleet.storage.jobs.JobKind;
 import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.jobs.StaleJobReclaimer;
 import io.etlfleet.storage.outbox.OutboxRelay;
+import io.etlfleet.storage.workers.WorkerConcurrencyStore;
 import io.etlfleet.storage.workers.WorkerRegistry;
 import io.etlfleet.transform.github.GithubCommitLoader;
 import io.etlfleet.transform.github.GithubIssueCommentLoader;
 import io.etlfleet.transform.github.GithubIssueLoader;
 import io.etlfleet.transform.github.GithubPullRequestLoader;
 import io.etlfleet.transform.github.GithubRepositoryLoader;
+import io.etlfleet.transform.jdbc.JdbcTableLoader;
 import io.etlfleet.transform.jira.JiraIssueLoader;
 import io.etlfleet.transform.jira.JiraProjectLoader;
 import io.etlfleet.transform.jira.JiraStatusLoader;
-import io.etlfleet.transform.jdbc.JdbcTableLoader;
 import io.etlfleet.transform.loading.EntityLoaders;
+import io.etlfleet.transform.metrics.TransformMetrics;
 import io.etlfleet.transform.running.TransformJobRunner;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -60,7 +65,7 @@ class TransformWorkerConfiguration {
     @Bean
     JobConsumerGroup<TransformJobMessage> transformConsumers(ConnectionFactory connectionFactory,
             ConfirmedPublisher publisher, TopologySettings topology, WorkerTypes types, TransformJobRunner runner,
-            WorkerIdentity identity, FleetProperties fleet, TransformWorkerProperties properties) {
+            WorkerIdentity identity, FleetProperties fleet, TransformWorkerProperties properties, TransformMetrics metrics) {
         ConsumerSettings settings = ConsumerSettings.of("transform", identity.id())
                 .withPrefetch(properties.prefetch())
                 .withMaxAttempts(fleet.maxAttempts());
@@ -70,9 +75,20 @@ class TransformWorkerConfiguration {
                             MDC.MDCCloseable tenant = MDC.putCloseable("tenant_id", message.tenantId().toString());
                             MDC.MDCCloseable integration = MDC.putCloseable("integration_id",
                                     message.integrationId().toString())) {
-                        runner.run(message, context.attempt() >= fleet.maxAttempts());
+                        metrics.measure(message, () -> runner.run(message, context.attempt() >= fleet.maxAttempts()));
                     }
                 }, new TransformFailureClassifier(), settings);
+    }
+
+    @Bean
+    TransformMetrics transformMetrics(MeterRegistry registry, WorkerTypes types) {
+        return new TransformMetrics(registry).registerTypes(types.types());
+    }
+
+    @Bean
+    ConcurrencyController transformConcurrency(WorkerIdentity identity, JobConsumerGroup<TransformJobMessage> group,
+            WorkerTypes types, WorkerConcurrencyStore store, ScalingProperties scaling) {
+        return new ConcurrencyController(identity.id(), group, types, store, scaling.concurrencyPollInterval());
     }
 
     @Bean
