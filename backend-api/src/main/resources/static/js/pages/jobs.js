@@ -53,6 +53,7 @@ function mountList(root, ctx, params) {
 
   let shown = PAGE;
   let names = new Map();
+  let tenantNames = new Map();
   more.addEventListener('click', () => { shown = Math.min(500, shown + PAGE); refresh(); });
 
   async function loadLookups() {
@@ -62,6 +63,7 @@ function mountList(root, ctx, params) {
       options(integration, integrations.map((i) => [i.id, `${i.name} (${i.type})`]), chosen.integration_id, 'any integration');
       if (ctx.admin) {
         const tenants = (await get('/tenants')).tenants || [];
+        tenantNames = new Map(tenants.map((t) => [t.id, t.name]));
         options(tenant, tenants.map((t) => [t.id, t.name]), chosen.tenant_id, 'all tenants');
       }
       banner(lookupError, null);
@@ -81,7 +83,7 @@ function mountList(root, ctx, params) {
       const headers = ['job', 'kind', 'status', ...(ctx.admin ? ['tenant'] : []), 'integration', 'entity', 'attempts', 'counts', 'created', 'finished', 'error'];
       replace(list, table(headers, jobs.map((job) => h('tr', { dataset: { job: job.id } },
         h('td', {}, jobLink(job)), h('td', {}, job.kind), h('td', {}, statusBadge(job.status)),
-        ctx.admin ? h('td', { class: 'mono', title: job.tenant_id }, shortId(job.tenant_id)) : null,
+        ctx.admin ? h('td', { title: job.tenant_id }, tenantNames.get(job.tenant_id) || shortId(job.tenant_id)) : null,
         h('td', {}, names.get(job.integration_id) || shortId(job.integration_id)), h('td', {}, job.entity_type),
         h('td', { class: 'num' }, String(job.attempts ?? '–')), h('td', {}, pairs(job.counts)),
         h('td', { title: time(job.created_at) }, since(job.created_at)),

@@ -23,12 +23,23 @@ function remember(queue) {
   return depth;
 }
 
+const UNIT_MS = { ms: 1, s: 1000, m: 60000, h: 3600000 };
+
+// Retry tiers by delay (etl.retry.1s before etl.retry.10m); other queues by name.
+function byName(a, b) {
+  const delay = (q) => {
+    const m = /\.(\d+)(ms|s|m|h)$/.exec(q.name);
+    return m ? Number(m[1]) * UNIT_MS[m[2]] : null;
+  };
+  const [da, db] = [delay(a), delay(b)];
+  return a.kind === 'retry' && da !== null && db !== null ? da - db : a.name.localeCompare(b.name);
+}
+
 function queueRow(queue) {
   const depth = remember(queue);
   const alert = queue.kind === 'dead_letter' && depth > 0;
   return h('tr', { class: alert ? 'alert' : null, dataset: { queue: queue.name, depth: String(depth) } },
     h('td', { class: 'name' }, queue.name),
-    h('td', {}, queue.type || '–'),
     h('td', { class: 'num depth' }, String(depth)),
     h('td', { class: 'num' }, String(queue.messages_ready || 0)),
     h('td', { class: 'num' }, String(queue.messages_unacked || 0)),
@@ -64,9 +75,9 @@ export function mount(root, ctx) {
           ctx.admin ? h('a', { href: '#/dead-letters' }, 'inspect them') : null)
         : null);
       replace(groups, GROUPS.map(([kind, title]) => {
-        const rows = queues.filter((q) => q.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
+        const rows = queues.filter((q) => q.kind === kind).sort(byName);
         return h('div', { class: `queue-group kind-${kind}`, dataset: { kind } }, h('h3', {}, title),
-          table(['queue', 'type', 'depth', 'ready', 'unacked', 'consumers', 'in', 'out', 'history'], rows.map(queueRow),
+          table(['queue', 'depth', 'ready', 'unacked', 'consumers', 'in', 'out', 'history'], rows.map(queueRow),
             { class: 'queues' }));
       }));
     } catch (e) {
@@ -83,7 +94,7 @@ export function mount(root, ctx) {
       for (const b of buckets) totals.set(b.status, (totals.get(b.status) || 0) + b.count);
       const statuses = [...totals.keys()].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b));
       replace(stats,
-        buckets.length ? hourlyBars(buckets) : h('p', { class: 'muted' }, 'no jobs in this period'),
+        buckets.length ? hourlyBars(buckets, STATS_HOURS) : h('p', { class: 'muted' }, 'no jobs in this period'),
         h('ul', { class: 'legend' }, statuses.map((s) => h('li', {},
           h('span', { class: `swatch status-${s}` }), h('a', { href: `#/jobs?status=${s}` }, s), ` ${totals.get(s)}`))));
     } catch (e) {

@@ -157,7 +157,7 @@ class MonitoringUiOpsIT {
         workers.heartbeat(live, 3);
         workers.register(stale, "extract", List.of("github"), Map.of("github", 2), "host-b", 202);
         jdbi.useHandle(h -> h.execute(
-                "update etl.workers set heartbeat_at = now() - interval '10 minutes' where id = ?", stale));
+                "update etl.workers set heartbeat_at = now() - interval '5 minutes' where id = ?", stale));
 
         try (Page page = browser.signIn(port, TestBackend.ADMIN_TOKEN, "#/workers")) {
             Locator liveRow = page.locator("#worker-list tr[data-worker='" + live + "']");
