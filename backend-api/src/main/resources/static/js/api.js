@@ -9,8 +9,9 @@ export class ApiError extends Error {
   constructor(method, path, status, problem) {
     const what = status === 0 ? 'could not reach the API' : `answered ${status}${problem.title ? ' ' + problem.title : ''}`;
     const detail = problem.detail ? `: ${problem.detail}` : '';
-    const fields = (problem.errors || []).map((e) => `${e.field} ${e.message}`).join('; ');
-    super(`${method} /api/v1${path} ${what}${detail}${fields && !detail.includes(fields) ? ` (${fields})` : ''}`);
+    // field errors the detail does not already name
+    const fields = (problem.errors || []).filter((e) => !detail.includes(e.field)).map((e) => `${e.field} ${e.message}`).join('; ');
+    super(`${method} /api/v1${path} ${what}${detail}${fields ? ` (${fields})` : ''}`);
     this.status = status;
     this.problem = problem;
   }

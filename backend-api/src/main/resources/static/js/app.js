@@ -65,6 +65,7 @@ function showPage() {
   state.route = key;
   if (state.current && state.current.unmount) state.current.unmount();
   for (const link of document.querySelectorAll('#nav a')) link.classList.toggle('active', link.dataset.page === route.page);
+  $('refreshed').textContent = 'loading…';
   const root = replace($('page'));
   root.dataset.page = route.page;
   state.current = PAGES[route.page].mount(root, ctx, route);

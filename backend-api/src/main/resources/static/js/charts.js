@@ -22,7 +22,7 @@ export function sparkline(samples, { width = 80, height = 20 } = {}) {
   return root;
 }
 
-export const STATUS_ORDER = ['queued', 'running', 'waiting', 'retrying', 'succeeded', 'failed', 'dead', 'cancelled'];
+export const STATUS_ORDER = ['queued', 'running', 'retrying', 'succeeded', 'failed', 'dead', 'cancelled'];
 
 /** Stacked bars, one per hour of the last `hours` (empty hours included), from [{hour, status, count}]. */
 export function hourlyBars(buckets, hoursBack, { width = 560, height = 110 } = {}) {

@@ -13,15 +13,16 @@ async function settle(promise) {
   }
 }
 
-function latest(values) {
-  const times = values.filter(Boolean).sort();
-  return times.length ? times[times.length - 1] : null;
+function lastSuccess(entities) {
+  const times = entities.map((e) => e.last_success_at).filter(Boolean).sort();
+  return times.length ? since(times[times.length - 1]) : 'never';
 }
 
 export function mount(root, ctx) {
   const error = errorBanner();
   const list = h('div', { id: 'integration-list' });
-  replace(root, h('section', { class: 'card' }, h('h2', {}, 'Integrations'), error), list);
+  const count = h('span', { class: 'muted' });
+  replace(root, h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, 'Integrations'), count), error), list);
   const cards = new Map(); // id -> {card, parts}
 
   async function testConnection(integration, result) {
@@ -75,7 +76,8 @@ export function mount(root, ctx) {
       settle(get(`/integrations/${integration.id}/rate-limit`)),
     ]);
     const entities = (sync.value && sync.value.entities) || [];
-    const active = ((schedules.value && schedules.value.schedules) || []).filter((s) => s.enabled !== false);
+    const listed = schedules.value && (Array.isArray(schedules.value) ? schedules.value : schedules.value.schedules);
+    const active = (listed || []).filter((s) => s.enabled !== false);
     const budgets = (limits.value && limits.value.budgets) || [];
     const next = active.map((s) => s.next_run_at).filter(Boolean).sort()[0];
     const lowest = budgets.filter((b) => b.limit).sort((a, b) => a.remaining / a.limit - b.remaining / b.limit)[0];
@@ -83,7 +85,7 @@ export function mount(root, ctx) {
       integration.enabled === false ? h('span', { class: 'badge danger' }, 'disabled') : null);
     const field = (label, value, cls) => [h('dt', {}, label), h('dd', { class: cls }, value)];
     replace(parts.facts,
-      field('last successful sync', sync.value ? since(latest(entities.map((e) => e.last_success_at))) : '?', 'last-success'),
+      field('last successful sync', sync.value ? lastSuccess(entities) : '?', 'last-success'),
       field('next schedule', schedules.value ? (next ? `${until(next)} (${time(next)})` : 'none') : '?', 'next-run'),
       field('API budget', limits.value ? (lowest ? `${lowest.remaining} / ${lowest.limit} ${lowest.resource}, resets ${until(lowest.reset_at)}`
         : 'not reported by the source') : '?', 'budget'),
@@ -112,6 +114,7 @@ export function mount(root, ctx) {
       banner(error, e);
       return;
     }
+    count.textContent = `${integrations.length} integration${integrations.length === 1 ? '' : 's'}`;
     const rendered = await Promise.all(integrations.map(refreshOne));
     replace(list, rendered.length ? rendered : h('section', { class: 'card muted' }, 'No integrations yet.'));
   }

@@ -190,7 +190,7 @@ class MonitoringUiIT {
             ApiClient.Response job = api.get("/api/v1/jobs/" + jobId, tenant.apiKey());
             assertThat(job.status()).isEqualTo(200);
             assertThat(job.text("integration_id")).isEqualTo(integration);
-            UiBrowser.screenshot(page, "integrations");
+            UiBrowser.screenshot(page, "integrations-sync-now");
         }
     }
 }

@@ -21,6 +21,8 @@ import io.etlfleet.queue.messages.MalformedMessageException;
 import io.etlfleet.queue.publish.ConfirmedPublisher;
 import io.etlfleet.queue.publish.OutgoingMessage;
 import io.etlfleet.queue.topology.TopologySettings;
+import io.etlfleet.storage.sync.SyncState;
+import io.etlfleet.storage.sync.SyncStateStore;
 import io.etlfleet.storage.workers.WorkerRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,8 +44,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The UI's operations pages in Chromium against the running app and its broker: queue depths,
- * dead letters (replayed from the UI), workers and jobs by status. These pages read
- * {@code GET /queues} and {@code /dead-letters}, {@code GET /workers} and {@code GET /jobs/stats}.
+ * dead letters (replayed from the UI), workers, jobs by status, cancel and retry, integrations'
+ * sync state. These pages read {@code GET /queues}, {@code /dead-letters}, {@code /schedules}
+ * (api-ops), {@code GET /workers} (scaling), {@code GET /jobs/stats}, {@code POST /jobs/{id}/cancel|retry},
+ * {@code GET /integrations/{id}/sync-state} (api-core) and {@code GET /integrations/{id}/rate-limit}
+ * (gh-connector).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -96,6 +101,7 @@ class MonitoringUiOpsIT {
         anExtractJob(new ApiClient(port), tenant, aGithubIntegration(new ApiClient(port), tenant));
 
         try (Page page = browser.signIn(port, TestBackend.ADMIN_TOKEN, "#/overview")) {
+            UiBrowser.assertNoApiErrors(page);
             assertThat(queueRow(page, "extract", "etl.extract.jira").locator("td.depth")).hasText("3");
             assertThat(queueRow(page, "transform", "etl.transform.jdbc").locator("td.depth")).hasText("2");
             assertThat(queueRow(page, "transform", "etl.transform.github").locator("td.depth")).hasText("0");
@@ -104,7 +110,6 @@ class MonitoringUiOpsIT {
             assertThat(page.locator(".queue-group[data-kind='retry'] tbody tr").first()).containsText("etl.retry.");
             assertThat(queueRow(page, "extract", "etl.extract.jira").locator("svg.sparkline polyline")).hasCount(1);
             assertThat(page.locator("#job-stats .legend")).containsText("queued");
-            assertThat(page.locator("#page .banner.error:visible")).hasCount(0);
             UiBrowser.screenshot(page, "overview");
         }
     }
@@ -116,12 +121,14 @@ class MonitoringUiOpsIT {
         deadLetter("etl.extract.jdbc", messageId, poison);
 
         try (Page page = browser.signIn(port, TestBackend.ADMIN_TOKEN, "#/overview")) {
+            UiBrowser.assertNoApiErrors(page);
             Locator dlq = queueRow(page, "dead_letter", "etl.extract.jdbc.dlq");
             assertThat(dlq).hasClass("alert");
             assertThat(dlq.locator("td.depth")).hasText("1");
             assertThat(page.locator("#dlq-summary")).containsText("1 message in dead-letter queues");
 
             page.locator("#nav a[data-page='dead-letters']").click();
+            UiBrowser.assertNoApiErrors(page);
             Locator group = page.locator("#dead-letter-groups tr[data-queue='etl.extract.jdbc.dlq']");
             assertThat(group).containsText(MalformedMessageException.class.getName());
             assertThat(group.locator("td.count")).hasText("1");
@@ -160,6 +167,7 @@ class MonitoringUiOpsIT {
                 "update etl.workers set heartbeat_at = now() - interval '5 minutes' where id = ?", stale));
 
         try (Page page = browser.signIn(port, TestBackend.ADMIN_TOKEN, "#/workers")) {
+            UiBrowser.assertNoApiErrors(page);
             Locator liveRow = page.locator("#worker-list tr[data-worker='" + live + "']");
             Locator staleRow = page.locator("#worker-list tr[data-worker='" + stale + "']");
             assertThat(liveRow).containsText("github=4");
@@ -171,6 +179,53 @@ class MonitoringUiOpsIT {
             assertThat(github.locator("td").nth(3)).hasText("6");
             assertThat(github.locator("td").nth(5)).hasText("3");
             UiBrowser.screenshot(page, "workers");
+        }
+    }
+
+    @Test
+    void jobDetailCancelsAQueuedJobAfterConfirmationAndRetriesIt() {
+        ApiClient api = new ApiClient(port);
+        TenantWithKey tenant = aTenant(api);
+        String jobId = anExtractJob(api, tenant, aGithubIntegration(api, tenant));
+
+        try (Page page = browser.signIn(port, tenant.apiKey(), "#/jobs/" + jobId)) {
+            UiBrowser.assertNoApiErrors(page);
+            assertThat(page.locator("#retry-job")).isDisabled();
+            page.locator("#cancel-job").click();
+            assertThat(page.locator("#confirm-text")).containsText(jobId);
+            page.locator("#confirm-ok").click();
+
+            assertThat(page.locator("#notices")).containsText("Cancelled job");
+            assertThat(page.locator("#job-detail dl")).containsText("cancelled");
+            assertThat(api.get("/api/v1/jobs/" + jobId, tenant.apiKey()).text("status")).isEqualTo("cancelled");
+            assertThat(page.locator("#job-detail table.timeline")).containsText("cancelled");
+            assertThat(page.locator("#cancel-job")).isDisabled();
+
+            page.locator("#retry-job").click();
+            assertThat(page.locator("#notices")).containsText("Retried job");
+            assertThat(page.locator("#job-detail dl")).containsText("queued");
+            assertThat(page.locator("#cancel-job")).isEnabled();
+        }
+    }
+
+    @Test
+    void integrationsPageShowsTheCursorOfEachEntityItHasSynced() {
+        ApiClient api = new ApiClient(port);
+        TenantWithKey tenant = aTenant(api);
+        String integration = aGithubIntegration(api, tenant);
+        SyncState cursor = new SyncState(UUID.fromString(tenant.id()), UUID.fromString(integration), "github_issues",
+                "acme/app", Map.of("updated_at", "2026-12-01T10:00:00Z"), null, null, null, null);
+        jdbi.useHandle(h -> new SyncStateStore(jdbi).save(h, cursor));
+
+        try (Page page = browser.signIn(port, tenant.apiKey(), "#/integrations")) {
+            UiBrowser.assertNoApiErrors(page);
+            Locator card = page.locator("section.integration[data-integration='" + integration + "']");
+            Locator issues = card.locator("table.entities tr[data-entity='github_issues']");
+            assertThat(issues).containsText("acme/app");
+            assertThat(issues.locator("td").nth(2)).not().hasText("–");
+            assertThat(card.locator("dd.next-run")).hasText("none");
+            assertThat(card.locator("dd.budget")).hasText("not reported by the source");
+            UiBrowser.screenshot(page, "integrations");
         }
     }
 

@@ -91,6 +91,16 @@ final class UiBrowser implements AutoCloseable {
         return page;
     }
 
+    /**
+     * Waits for the page's first refresh after it was shown, then fails listing every error
+     * banner on it (e.g. an endpoint answering 404), so a missing endpoint reads as such.
+     */
+    static void assertNoApiErrors(Page page) {
+        assertThat(page.locator("#refreshed")).containsText("updated");
+        List<String> errors = page.locator(".banner.error:visible").allInnerTexts();
+        org.assertj.core.api.Assertions.assertThat(errors).as("API errors shown on the page").isEmpty();
+    }
+
     static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
