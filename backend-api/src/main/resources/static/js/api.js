@@ -60,6 +60,7 @@ export async function request(method, path, body, key = session.key()) {
 
 export const get = (path) => request('GET', path);
 export const post = (path, body) => request('POST', path, body === undefined ? {} : body);
+export const put = (path, body) => request('PUT', path, body);
 
 /** Builds "?a=1&b=2" from the non-empty values. */
 export function query(params) {

@@ -1,6 +1,6 @@
 // Workers: live worker processes, summed per integration type, with stale ones flagged.
 
-import { get } from '../api.js';
+import { get, put } from '../api.js';
 import { banner, errorBanner, h, replace, table } from '../dom.js';
 import { age, pairs, since } from '../format.js';
 
@@ -24,20 +24,54 @@ function perType(workers) {
   return [...rows.values()].sort((a, b) => `${a.kind}/${a.type}`.localeCompare(`${b.kind}/${b.type}`));
 }
 
-export function mount(root) {
+// Admins set the fleet-wide desired concurrency of a worker type; built once, so the refresh
+// never wipes what is being typed.
+function concurrencyForm(ctx, refresh) {
+  const type = h('select', { id: 'concurrency-type', required: true });
+  const value = h('input', { id: 'concurrency-value', type: 'number', min: '0', max: '64', required: true, size: 4 });
+  const form = h('form', { class: 'filters', id: 'concurrency-form' }, h('label', {}, 'desired concurrency of ', type),
+    h('label', {}, 'per worker ', value), h('button', { type: 'submit' }, 'Set'));
+  let known = '';
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const [kind, name] = type.value.split('/');
+    try {
+      await put(`/worker-types/${encodeURIComponent(kind)}/${encodeURIComponent(name)}/concurrency`, { concurrency: Number(value.value) });
+      ctx.notify(`Desired concurrency of ${type.value} set to ${value.value}`);
+      await refresh();
+    } catch (e) {
+      ctx.notify(e.message, 'error');
+    }
+  });
+  return {
+    form,
+    types(keys) {
+      if (keys.join() === known) return;
+      known = keys.join();
+      const chosen = type.value;
+      replace(type, keys.map((k) => h('option', { value: k, selected: k === chosen }, k)));
+    },
+  };
+}
+
+export function mount(root, ctx) {
   const error = errorBanner();
   const summary = h('div');
   const list = h('div');
+  const control = concurrencyForm(ctx, () => refresh());
   replace(root,
-    h('section', { class: 'card', id: 'worker-types' }, h('h2', {}, 'Per integration type'), error, summary),
+    h('section', { class: 'card', id: 'worker-types' }, h('h2', {}, 'Per integration type'), error, summary,
+      ctx.admin ? control.form : null),
     h('section', { class: 'card', id: 'worker-list' }, h('h2', {}, 'Worker processes'), list));
 
   async function refresh() {
     try {
       const workers = (await get('/workers')).workers || [];
       banner(error, null);
+      const types = perType(workers);
+      control.types(types.map((r) => `${r.kind}/${r.type}`));
       replace(summary, table(['kind', 'type', 'workers', 'concurrency', 'desired', 'jobs in hand', 'stale'],
-        perType(workers).map((r) => h('tr', { class: r.stale ? 'alert' : null, dataset: { type: `${r.kind}/${r.type}` } },
+        types.map((r) => h('tr', { class: r.stale ? 'alert' : null, dataset: { type: `${r.kind}/${r.type}` } },
           h('td', {}, r.kind), h('td', {}, r.type), h('td', { class: 'num' }, String(r.workers)),
           h('td', { class: 'num' }, String(r.concurrency)), h('td', { class: 'num' }, r.desired === null ? '–' : String(r.desired)),
           h('td', { class: 'num' }, String(r.inHand)), h('td', { class: 'num' }, String(r.stale))))));

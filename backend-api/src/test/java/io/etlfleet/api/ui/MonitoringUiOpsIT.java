@@ -156,7 +156,7 @@ class MonitoringUiOpsIT {
     }
 
     @Test
-    void workersPageShowsConcurrencyAndJobsInHandPerTypeAndFlagsAStaleWorker() {
+    void workersPageShowsConcurrencyAndJobsInHandPerTypeFlagsAStaleWorkerAndSetsDesiredConcurrency() {
         WorkerRegistry workers = new WorkerRegistry(jdbi);
         String live = "extract-live-" + UUID.randomUUID();
         String stale = "extract-stale-" + UUID.randomUUID();
@@ -179,6 +179,11 @@ class MonitoringUiOpsIT {
             assertThat(github.locator("td").nth(3)).hasText("6");
             assertThat(github.locator("td").nth(5)).hasText("3");
             UiBrowser.screenshot(page, "workers");
+
+            page.locator("#concurrency-type").selectOption("extract/github");
+            page.locator("#concurrency-value").fill("5");
+            page.locator("#concurrency-form button[type='submit']").click();
+            assertThat(page.locator("#notices")).containsText("Desired concurrency of extract/github set to 5");
         }
     }
 
