@@ -13,7 +13,7 @@ const REFRESH_MS = 4000;
 const PAGES = { overview, workers, jobs, 'dead-letters': deadLetters, integrations };
 const $ = (id) => document.getElementById(id);
 
-const state = { admin: false, current: null, route: null, timer: null, paused: false, refreshing: false };
+const state = { admin: false, current: null, route: null, timer: null, paused: false, refreshing: null };
 
 const ctx = {
   get admin() { return state.admin; },
@@ -45,16 +45,19 @@ function parseRoute() {
   return { page: PAGES[page] ? page : 'overview', id: rest.join('/') || null, params: new URLSearchParams(search) };
 }
 
+// One refresh at a time per page; a page just shown refreshes at once even while the one
+// it replaced is still loading.
 async function refreshNow() {
-  if (!state.current || state.refreshing) return;
-  state.refreshing = true;
+  const page = state.current;
+  if (!page || state.refreshing === page) return;
+  state.refreshing = page;
   try {
-    await state.current.refresh();
-    $('refreshed').textContent = `updated ${new Date().toLocaleTimeString()}`;
+    await page.refresh();
+    if (state.current === page) $('refreshed').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (e) {
     notify(e.message, 'error');
   } finally {
-    state.refreshing = false;
+    if (state.refreshing === page) state.refreshing = null;
   }
 }
 

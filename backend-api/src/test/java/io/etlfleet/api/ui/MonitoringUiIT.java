@@ -17,6 +17,7 @@ import io.etlfleet.storage.jobs.NewJob;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,11 @@ class MonitoringUiIT {
         UiBrowser.requireChromium();
         backend = TestBackend.start("ui");
         browser = UiBrowser.launch();
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        browser.assertNoScriptErrors();
     }
 
     @DynamicPropertySource

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -73,6 +74,11 @@ class MonitoringUiOpsIT {
         UiBrowser.requireChromium();
         backend = TestBackend.start("ui-ops");
         browser = UiBrowser.launch();
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        browser.assertNoScriptErrors();
     }
 
     @DynamicPropertySource

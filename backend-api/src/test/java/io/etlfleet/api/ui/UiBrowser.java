@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -35,6 +36,7 @@ final class UiBrowser implements AutoCloseable {
     private final Playwright playwright;
     private final Path profile;
     private final BrowserContext context;
+    private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
 
     private UiBrowser(Playwright playwright, Path profile, BrowserContext context) {
         this.playwright = playwright;
@@ -78,6 +80,14 @@ final class UiBrowser implements AutoCloseable {
     /** A fresh page (signed out) on the app at {@code port}. */
     Page open(int port, String hash) {
         Page page = context.newPage();
+        page.onPageError(error -> scriptErrors.add("uncaught: " + error));
+        // HTTP errors are the page's to show ("Failed to load resource"); anything else logged
+        // as an error (a CSP refusal, a module that does not load) is a defect.
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                scriptErrors.add(message.text());
+            }
+        });
         page.navigate("http://127.0.0.1:" + port + "/" + hash);
         return page;
     }
@@ -99,6 +109,13 @@ final class UiBrowser implements AutoCloseable {
         assertThat(page.locator("#refreshed")).containsText("updated");
         List<String> errors = page.locator(".banner.error:visible").allInnerTexts();
         org.assertj.core.api.Assertions.assertThat(errors).as("API errors shown on the page").isEmpty();
+    }
+
+    /** Fails listing the script errors and CSP refusals of the pages opened since the last call. */
+    void assertNoScriptErrors() {
+        List<String> errors = List.copyOf(scriptErrors);
+        scriptErrors.clear();
+        org.assertj.core.api.Assertions.assertThat(errors).as("script errors in the browser").isEmpty();
     }
 
     static void screenshot(Page page, String name) {
