@@ -72,9 +72,10 @@ class ConditionalRequestsIT {
             assertThat(first.counts()).containsEntry("requests", 2L);
             assertThat(second.counts()).containsEntry("requests", 2L).containsEntry("not_modified", 2L)
                     .containsEntry("records_fetched", 0L).containsEntry("transform_jobs", 0L);
-            assertThat(jdbi.withHandle(h -> h.createQuery(
+            long etags = jdbi.withHandle(h -> h.createQuery(
                     "select count(*) from etl.http_etags where integration_id = :id").bind("id", integration.id())
-                    .mapTo(Long.class).one())).isEqualTo(8);
+                    .mapTo(Long.class).one());
+            assertThat(etags).isEqualTo(8);
             assertThat(new RateLimitBudgetRepository(jdbi).forIntegration(integration.id())).singleElement()
                     .satisfies(budget -> assertThat(budget.remaining()).isEqualTo(5000 - 8));
         }
