@@ -120,8 +120,9 @@ class RateLimitDeferralIT {
                     new ExtractMetrics(new SimpleMeterRegistry()), 3, () -> false, Clock.systemUTC());
             List<DeliveryContext> deliveries = new CopyOnWriteArrayList<>();
             List<Long> requestsSeenAtDelivery = new CopyOnWriteArrayList<>();
+            // A full extraction travels on the type's backfill queue.
             try (JobConsumer consumer = new JobConsumers(rabbit, publisher, topology).create(
-                    QueueNames.extractQueue("github"), ExtractJobMessage.class, (message, context) -> {
+                    QueueNames.extractBackfillQueue("github"), ExtractJobMessage.class, (message, context) -> {
                         deliveries.add(context);
                         requestsSeenAtDelivery.add(source.requests().total());
                         handler.handle(message, context);
@@ -141,7 +142,7 @@ class RateLimitDeferralIT {
             // No request reached GitHub while the budget was spent: only the final delivery made any.
             assertThat(requestsSeenAtDelivery.get(requestsSeenAtDelivery.size() - 1)).isZero();
             assertThat(source.requests().total()).isEqualTo(3);
-            assertThat(new RabbitTemplate(rabbit).receive(QueueNames.deadLetterQueue(QueueNames.extractQueue("github"))))
+            assertThat(new RabbitTemplate(rabbit).receive(QueueNames.deadLetterQueue(QueueNames.extractBackfillQueue("github"))))
                     .isNull();
         }
     }
