@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * Scaling end to end, on one fleet of processes, in order: workers register; concurrency changed
  * over the API changes the broker's consumer count; tenant A's backfill of many repositories
  * neither exceeds its cap nor delays tenant B's incremental sync; the metrics and the JSON logs
- * report what happened, and every metric the Grafana dashboard queries exists.
+ * report what happened, and every metric the Grafana dashboard queries exists; a stopped worker
+ * deregisters.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ScalingEndToEndIT {
@@ -80,7 +81,8 @@ class ScalingEndToEndIT {
                 "{\"concurrency\":{\"github\":4}}", 200);
         Awaitility.await("4 consumers on etl.extract.github").atMost(Duration.ofSeconds(30))
                 .until(() -> fleet.consumers("etl.extract.github") == 4);
-        assertThat(fleet.consumers("etl.extract.github.backfill")).isEqualTo(4);
+        Awaitility.await("4 consumers on etl.extract.github.backfill").atMost(Duration.ofSeconds(30))
+                .until(() -> fleet.consumers("etl.extract.github.backfill") == 4);
 
         fleet.client.put(ScalingFleet.ADMIN_TOKEN, "/worker-types/extract/github/concurrency", "{\"concurrency\":3}", 200);
         Awaitility.await("3 consumers on etl.extract.github").atMost(Duration.ofSeconds(30))
@@ -199,6 +201,22 @@ class ScalingEndToEndIT {
         assertThat(json.path("job_id").asString()).isEqualTo(incrementalJob);
         assertThat(json.path("tenant_id").asString()).isEqualTo(tenantId);
         assertThat(json.path("integration_id").asString()).isEqualTo(tenantB[1]);
+    }
+
+    @Test
+    @Order(7)
+    void aWorkerThatShutsDownDeregisters() throws Exception {
+        String transformWorker = find(fleet.client.get(ScalingFleet.ADMIN_TOKEN, "/workers", 200).path("workers"),
+                "transform").path("id").asString();
+
+        fleet.transform.close();
+
+        assertThat(fleet.client.get(ScalingFleet.ADMIN_TOKEN, "/workers", 200).path("workers").findValuesAsString("id"))
+                .doesNotContain(transformWorker).contains(extractWorker);
+        boolean stopped = fleet.jdbi.withHandle(h -> h.createQuery(
+                "select stopped_at is not null from etl.workers where id = :id")
+                .bind("id", transformWorker).mapTo(Boolean.class).one());
+        assertThat(stopped).as("stopped_at of " + transformWorker).isTrue();
     }
 
     private static long count(String status) {
