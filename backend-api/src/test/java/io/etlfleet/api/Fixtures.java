@@ -43,7 +43,7 @@ public final class Fixtures {
     /** Enqueues a full extraction of the integration's issues and returns the job id. */
     public static String anExtractJob(ApiClient api, TenantWithKey tenant, String integrationId) {
         ApiClient.Response accepted = api.post("/api/v1/extractions", tenant.apiKey(),
-                "{\"integration_id\":\"" + integrationId + "\",\"mode\":\"full\"}");
+                "{\"integration_id\":\"" + integrationId + "\",\"entities\":[\"github_issues\"],\"mode\":\"full\"}");
         if (accepted.status() != 202) {
             throw new IllegalStateException("enqueueing answered " + accepted.status() + ": " + accepted.body());
         }

@@ -71,9 +71,10 @@ public class JobActions {
      */
     public Job retry(Caller caller, UUID id) {
         Job failed = visible(caller, id);
-        if (failed.status() != JobStatus.FAILED && failed.status() != JobStatus.DEAD) {
-            throw ApiException.conflict("status", "only failed or dead jobs can be retried; job " + id + " is "
-                    + failed.status().dbValue());
+        if (failed.status() != JobStatus.FAILED && failed.status() != JobStatus.DEAD
+                && failed.status() != JobStatus.CANCELLED) {
+            throw ApiException.conflict("status", "only failed, dead or cancelled jobs can be retried; job " + id
+                    + " is " + failed.status().dbValue());
         }
         Integration integration = integrations.find(failed.integrationId())
                 .orElseThrow(() -> ApiException.conflict("integration_id", "the job's integration was deleted"));
@@ -83,6 +84,7 @@ public class JobActions {
         NewJob retry;
         byte[] body;
         String exchange;
+        String routingKey;
         if (failed.kind() == JobKind.EXTRACT) {
             retry = new NewJob(UUID.randomUUID(), JobKind.EXTRACT, failed.tenantId(), failed.integrationId(),
                     failed.integrationType(), failed.entityType(), failed.mode() == null ? "incremental" : failed.mode(),
@@ -90,6 +92,7 @@ public class JobActions {
             body = codec.encode(ExtractJobMessage.of(retry.id(), retry.tenantId(), retry.integrationId(),
                     retry.integrationType(), retry.entityType(), retry.mode(), null));
             exchange = QueueNames.EXTRACT_EXCHANGE;
+            routingKey = QueueNames.extractRoutingKey(retry.integrationType(), retry.mode());
         } else {
             if (failed.batchId() == null) {
                 throw ApiException.conflict("id", "job " + id + " names raw rows, not a batch: re-run it with a re-transform");
@@ -99,10 +102,11 @@ public class JobActions {
             body = codec.encode(TransformJobMessage.forBatch(retry.id(), failed.id(), retry.tenantId(),
                     retry.integrationId(), retry.integrationType(), retry.entityType(), retry.batchId()));
             exchange = QueueNames.TRANSFORM_EXCHANGE;
+            routingKey = retry.integrationType();
         }
         jdbi.useTransaction(h -> {
             jobs.insert(h, retry);
-            outbox.add(h, OutboxMessage.of(exchange, retry.integrationType(), retry.id().toString(), body));
+            outbox.add(h, OutboxMessage.of(exchange, routingKey, retry.id().toString(), body));
         });
         log.info("Retrying {} job {} as job {}", failed.kind().dbValue(), failed.id(), retry.id());
         events.publishEvent(new JobsEnqueued(retry.tenantId(), retry.integrationId(), List.of(retry.id())));

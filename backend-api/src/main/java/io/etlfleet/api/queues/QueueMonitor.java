@@ -78,6 +78,7 @@ public class QueueMonitor {
         List<Named> queues = new ArrayList<>();
         for (String type : topology.integrationTypes()) {
             queues.add(new Named(QueueNames.extractQueue(type), "extract", type));
+            queues.add(new Named(QueueNames.extractBackfillQueue(type), "extract", type));
         }
         for (String type : topology.integrationTypes()) {
             queues.add(new Named(QueueNames.transformQueue(type), "transform", type));
@@ -87,6 +88,7 @@ public class QueueMonitor {
         }
         for (String type : topology.integrationTypes()) {
             queues.add(new Named(QueueNames.deadLetterQueue(QueueNames.extractQueue(type)), "dead_letter", type));
+            queues.add(new Named(QueueNames.deadLetterQueue(QueueNames.extractBackfillQueue(type)), "dead_letter", type));
             queues.add(new Named(QueueNames.deadLetterQueue(QueueNames.transformQueue(type)), "dead_letter", type));
         }
         return queues;

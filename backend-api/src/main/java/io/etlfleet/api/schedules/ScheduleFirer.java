@@ -107,7 +107,8 @@ class ScheduleFirer {
                 NewJob job = NewJob.extract(integration.tenantId(), integration.id(), integration.type(), entity,
                         schedule.mode());
                 jobs.insert(h, job);
-                outbox.add(h, OutboxMessage.of(QueueNames.EXTRACT_EXCHANGE, job.integrationType(), job.id().toString(),
+                outbox.add(h, OutboxMessage.of(QueueNames.EXTRACT_EXCHANGE,
+                        QueueNames.extractRoutingKey(job.integrationType(), job.mode()), job.id().toString(),
                         codec.encode(ExtractJobMessage.of(job.id(), job.tenantId(), job.integrationId(),
                                 job.integrationType(), job.entityType(), job.mode(), null))));
                 enqueued.add(job.id());

@@ -24,7 +24,7 @@ final class ScheduleApi {
     /** Creates a schedule far from due (once a year) and returns its id. */
     String aYearlySchedule(String key, String integrationId) {
         ApiClient.Response created = create(key, """
-                {"integration_id":"%s","cron":"0 0 0 1 1 *","mode":"full"}""".formatted(integrationId));
+                {"integration_id":"%s","cron":"0 0 0 1 1 *","entities":["github_issues"],"mode":"full"}""".formatted(integrationId));
         if (created.status() != 201) {
             throw new IllegalStateException("creating a schedule answered " + created.status() + ": " + created.body());
         }

@@ -190,9 +190,10 @@ class MonitoringUiIT {
             assertThat(card).isVisible();
             card.locator("button.sync-now").click();
 
+            // One extract job per GitHub entity type: repositories, issues, pull requests, commits, comments.
             Locator link = card.locator("a.job-link");
-            assertThat(link).hasCount(1);
-            String jobId = link.getAttribute("href").replace("#/jobs/", "");
+            assertThat(link).hasCount(5);
+            String jobId = link.first().getAttribute("href").replace("#/jobs/", "");
             ApiClient.Response job = api.get("/api/v1/jobs/" + jobId, tenant.apiKey());
             assertThat(job.status()).isEqualTo(200);
             assertThat(job.text("integration_id")).isEqualTo(integration);
