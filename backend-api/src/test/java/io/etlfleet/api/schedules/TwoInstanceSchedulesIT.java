@@ -140,7 +140,10 @@ class TwoInstanceSchedulesIT {
     }
 
     private static long extractQueueDepth() {
-        return new RabbitAdmin(first.getBean(ConnectionFactory.class)).getQueueInfo("etl.extract.github").getMessageCount();
+        // Full extractions travel on the type's backfill queue, incremental ones on its work queue.
+        RabbitAdmin admin = new RabbitAdmin(first.getBean(ConnectionFactory.class));
+        return admin.getQueueInfo("etl.extract.github").getMessageCount()
+                + admin.getQueueInfo("etl.extract.github.backfill").getMessageCount();
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -193,6 +193,8 @@ final class IsolationCases {
             c.expect(c.asB("DELETE", "/api/v1/schedules/" + schedule, null), 404);
             assertThat(c.api().get("/api/v1/schedules/" + schedule, c.a().apiKey()).status()).isEqualTo(200);
         });
+        add("GET /api/v1/schedules/{}/runs", c -> c.expect(c.asB("GET", "/api/v1/schedules/" + scheduleOfA(c) + "/runs",
+                null), 404));
         add("POST /api/v1/retransforms", c -> c.expect(c.asB("POST", "/api/v1/retransforms",
                 "{\"integration_id\":\"" + c.integrationA() + "\"}"), 404));
         add("GET /api/v1/queues", c -> c.expect(c.asB("GET", "/api/v1/queues", null), 200));
