@@ -6,6 +6,7 @@ import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.ConnectorFactory;
 import io.etlfleet.integrations.spi.ConnectorSettings;
 import io.etlfleet.integrations.spi.ExtractRequest;
+import io.etlfleet.integrations.spi.RateLimitedException;
 import io.etlfleet.integrations.spi.SyncMode;
 import io.etlfleet.queue.messages.ExtractJobMessage;
 import io.etlfleet.queue.messages.JobMessageCodec;
@@ -14,6 +15,7 @@ import io.etlfleet.storage.integrations.Integration;
 import io.etlfleet.storage.integrations.IntegrationStore;
 import io.etlfleet.storage.jobs.IllegalJobTransitionException;
 import io.etlfleet.storage.jobs.Job;
+import io.etlfleet.storage.jobs.JobCancellation;
 import io.etlfleet.storage.jobs.JobStatus;
 import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.outbox.OutboxStore;
@@ -51,6 +53,7 @@ public class ExtractJobRunner {
     private final RawStore raw;
     private final SyncStateStore syncStates;
     private final OutboxStore outbox = new OutboxStore();
+    private final JobCancellation cancellation;
     private final IntegrationStore integrations;
     private final Function<String, ConnectorFactory> connectors;
     private final JobMessageCodec codec;
@@ -66,6 +69,7 @@ public class ExtractJobRunner {
         this.jobs = new JobStore(jdbi);
         this.raw = new RawStore(jdbi);
         this.syncStates = new SyncStateStore(jdbi);
+        this.cancellation = new JobCancellation(jdbi);
         this.integrations = integrations;
         this.connectors = connectors;
         this.codec = codec;
@@ -116,6 +120,10 @@ public class ExtractJobRunner {
                 return current;
             }
             throw e;
+        } catch (RateLimitedException e) {
+            // Waiting out a rate limit is not an attempt: the job waits, it never dies of it.
+            markFailed(job, JobStatus.RETRYING, e);
+            throw e;
         } catch (ConnectorException e) {
             markFailed(job, e.retriable() ? retryStatus(lastAttempt) : JobStatus.FAILED, e);
             throw e;
@@ -129,7 +137,9 @@ public class ExtractJobRunner {
         return lastAttempt ? JobStatus.DEAD : JobStatus.RETRYING;
     }
 
-    private Job extract(Job job, String onlyScope, BooleanSupplier stopRequested) {
+    private Job extract(Job job, String onlyScope, BooleanSupplier stopping) {
+        // Checked at every page boundary: a stopping worker hands the job back, a cancel request ends it.
+        BooleanSupplier stopRequested = () -> stopping.getAsBoolean() || cancellation.requested(job.id());
         Integration integration = integrations.find(job.integrationId())
                 .orElseThrow(() -> new ConnectorException("integration " + job.integrationId() + " no longer exists"));
         if (!integration.enabled()) {
@@ -168,6 +178,11 @@ public class ExtractJobRunner {
 
     /** The worker is stopping: the job goes back to the queue and resumes from its checkpoint. */
     private Job handBack(Job job, JobCounts counts) {
+        if (cancellation.requested(job.id())) {
+            Job cancelled = cancellation.complete(job.id(), counts.snapshot());
+            log.info("Extract job {} cancelled on request; stopped at a page boundary", job.id());
+            return cancelled;
+        }
         Job queued = jdbi.inTransaction(h -> {
             Job back = jobs.transition(h, job.id(), JobStatus.QUEUED, null, counts.snapshot());
             outbox.add(h, ExtractMessages.forJob(codec, job));

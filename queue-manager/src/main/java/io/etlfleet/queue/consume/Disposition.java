@@ -16,5 +16,12 @@ public enum Disposition {
      * Our own infrastructure is down (e.g. the database): put the message back after a short
      * pause without counting an attempt, so an outage does not use up a job's retries.
      */
-    REQUEUE
+    REQUEUE,
+
+    /**
+     * The source asked us to wait (a rate limit until its reset): redeliver through the retry
+     * tier that covers {@link FailureClassifier#waitFor} without counting an attempt, so
+     * waiting out a limit never uses up a job's retries nor dead-letters it.
+     */
+    WAIT
 }

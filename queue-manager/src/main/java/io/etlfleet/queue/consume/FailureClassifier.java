@@ -1,6 +1,7 @@
 package io.etlfleet.queue.consume;
 
 import io.etlfleet.queue.messages.MalformedMessageException;
+import java.time.Duration;
 
 /**
  * Decides what happens to a delivery whose handler threw. Called on the consumer thread that
@@ -10,6 +11,15 @@ import io.etlfleet.queue.messages.MalformedMessageException;
 public interface FailureClassifier {
 
     Disposition classify(Throwable failure);
+
+    /**
+     * For a failure classified {@link Disposition#WAIT}: how long the source asked to wait.
+     * The message comes back after the shortest retry tier at least this long (or the longest
+     * tier, and then waits again). By default the shortest tier.
+     */
+    default Duration waitFor(Throwable failure) {
+        return Duration.ZERO;
+    }
 
     /** Dead-letters {@link MalformedMessageException}s, retries everything else. */
     static FailureClassifier retryUnlessMalformed() {

@@ -44,6 +44,17 @@ final class FailureRouter {
         return tier;
     }
 
+    /**
+     * Sends the message through the tier covering {@code wait} back to its queue, attempts
+     * unchanged: a wait the source asked for is not a failed attempt. Returns the tier used.
+     */
+    RetryTier delay(Message message, java.time.Duration wait) {
+        RetryTier tier = backoff.tierForWait(wait);
+        publisher.publish(new OutgoingMessage(tier.name(), queue, messageId(message), message.getBody(),
+                carriedHeaders(message)));
+        return tier;
+    }
+
     /** Sends the message to {@code <queue>.dlq} with the failure in its headers. */
     void deadLetter(Message message, Throwable failure, String stage, int attempts) {
         Map<String, Object> headers = new LinkedHashMap<>(carriedHeaders(message));

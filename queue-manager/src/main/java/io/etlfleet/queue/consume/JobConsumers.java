@@ -22,7 +22,8 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
  *     {@link Disposition#RETRY} publishes the message to a retry tier with
  *     {@code x-etl-attempts} incremented (or dead-letters it once {@code maxAttempts} are used),
  *     {@link Disposition#DEAD_LETTER} publishes it to {@code etl.dlx},
- *     {@link Disposition#REQUEUE} puts it back after a pause without counting an attempt;
+ *     {@link Disposition#REQUEUE} puts it back after a pause without counting an attempt,
+ *     {@link Disposition#WAIT} sends it through the retry tier covering the source's wait, also uncounted;
  *     the delivery is acknowledged only after the broker confirmed the new copy, and nacked
  *     with requeue if it did not.</li>
  * </ol>

@@ -78,6 +78,7 @@ final class JobMessageListener<T extends JobMessage> implements ChannelAwareMess
     private void onFailure(Message message, Channel channel, Throwable failure, int attempt) throws IOException {
         switch (classify(failure)) {
             case REQUEUE -> requeue(message, channel, failure);
+            case WAIT -> delay(message, channel, failure);
             case DEAD_LETTER -> deadLetter(message, channel, failure, settings.stage(), attempt);
             case RETRY -> {
                 if (attempt < settings.maxAttempts()) {
@@ -107,6 +108,25 @@ final class JobMessageListener<T extends JobMessage> implements ChannelAwareMess
                     settings.maxAttempts(), tier.delay(), failure.toString());
         } catch (PublishException e) {
             putBack(message, channel, "retry of job " + messageId, e);
+            return;
+        }
+        ack(message, channel);
+    }
+
+    private void delay(Message message, Channel channel, Throwable failure) throws IOException {
+        String messageId = message.getMessageProperties().getMessageId();
+        Duration wait;
+        try {
+            wait = classifier.waitFor(failure);
+        } catch (RuntimeException e) {
+            wait = Duration.ZERO;
+        }
+        try {
+            RetryTier tier = router.delay(message, wait == null ? Duration.ZERO : wait);
+            log.info("Job {} on {} waits out a rate limit ({} asked, {} tier), no attempt counted: {}", messageId,
+                    queue, wait, tier.delay(), failure.toString());
+        } catch (PublishException e) {
+            putBack(message, channel, "delay of job " + messageId, e);
             return;
         }
         ack(message, channel);

@@ -35,6 +35,16 @@ final class RetryBackoff {
         this.random = random;
     }
 
+    /** The shortest tier at least {@code wait} long, or the longest tier. */
+    RetryTier tierForWait(java.time.Duration wait) {
+        for (RetryTier tier : tiers) {
+            if (tier.delay().compareTo(wait) >= 0) {
+                return tier;
+            }
+        }
+        return tiers.get(tiers.size() - 1);
+    }
+
     /** @param failedAttempts attempts that have failed so far, at least 1 */
     RetryTier tierFor(int failedAttempts) {
         double base = tiers.get(0).ttlMillis();

@@ -55,6 +55,18 @@ class RetryBackoffTest {
         assertThat(towardsThirtySeconds).isBetween(1_000, 1_600);
     }
 
+    @Test
+    void aRateLimitWaitUsesTheShortestTierThatCoversIt() {
+        assertThat(backoff(0.5).tierForWait(java.time.Duration.ZERO).name()).isEqualTo("etl.retry.1s");
+        assertThat(backoff(0.5).tierForWait(java.time.Duration.ofSeconds(1)).name()).isEqualTo("etl.retry.1s");
+        assertThat(backoff(0.5).tierForWait(java.time.Duration.ofSeconds(6)).name()).isEqualTo("etl.retry.30s");
+    }
+
+    @Test
+    void aWaitLongerThanEveryTierUsesTheLongestAndWaitsAgainAfterIt() {
+        assertThat(backoff(0.5).tierForWait(java.time.Duration.ofHours(3)).name()).isEqualTo("etl.retry.10m");
+    }
+
     private RetryBackoff backoff(double... draws) {
         int[] next = {0};
         return new RetryBackoff(tiers, () -> draws[Math.min(next[0]++, draws.length - 1)]);

@@ -1,0 +1,114 @@
+package io.etlfleet.fleet.faults;
+
+import io.etlfleet.fleet.AppProcess;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The fleet under test as separate processes: one backend API, two extract workers and two
+ * transform workers, started from their jars. A killed worker is replaced by a new process,
+ * as a supervisor (systemd, Kubernetes) would do.
+ */
+final class FleetProcesses implements AutoCloseable {
+
+    static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private final Map<String, String> env = new HashMap<>();
+    private final List<AppProcess> extract = new ArrayList<>();
+    private final List<AppProcess> transform = new ArrayList<>();
+    private final List<AppProcess> all = new ArrayList<>();
+    private AppProcess api;
+
+    FleetProcesses(FleetServices services, String adminToken) {
+        byte[] masterKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(masterKey);
+        env.put("ETL_DB_URL", services.dbUrl());
+        env.put("ETL_DB_USER", services.dbUser());
+        env.put("ETL_DB_PASSWORD", services.dbPassword());
+        env.put("ETL_RABBITMQ_URI", services.amqpUri());
+        env.put("ETL_ADMIN_TOKEN", adminToken);
+        env.put("ETL_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+        env.put("ETL_LOG_FORMAT", "");
+        // A dead worker's job is handed back after 10 s instead of a minute.
+        env.put("ETL_JOB_HEARTBEAT_INTERVAL", "2s");
+        env.put("ETL_JOB_STALE_AFTER", "10s");
+        env.put("ETL_OUTBOX_INTERVAL", "200ms");
+        env.put("ETL_EXTRACT_TYPES", "github,jira");
+        env.put("ETL_EXTRACT_CONCURRENCY", "github=2,jira=2");
+        env.put("ETL_TRANSFORM_TYPES", "github,jira");
+    }
+
+    void start() throws IOException {
+        api = launch("backend-api");
+        for (int i = 0; i < 2; i++) {
+            extract.add(launch("extract-workers"));
+            transform.add(launch("transform-workers"));
+        }
+        for (AppProcess process : all) {
+            process.awaitHealthy(STARTUP);
+        }
+    }
+
+    int apiPort() {
+        return api.port();
+    }
+
+    /**
+     * Kills -9 the worker of {@code module} holding the most running jobs (any of them when none
+     * holds one) and starts a replacement.
+     *
+     * @return a description of what was killed
+     */
+    String killAndReplace(String module, Jdbi jdbi) throws Exception {
+        List<AppProcess> workers = module.equals("extract-workers") ? extract : transform;
+        String kind = module.equals("extract-workers") ? "extract" : "transform";
+        List<String> holders = jdbi.withHandle(h -> h.createQuery("""
+                        select worker_id from etl.etl_jobs where status = 'running' and kind = :kind
+                         group by worker_id order by count(*) desc""")
+                .bind("kind", kind).mapTo(String.class).list());
+        AppProcess victim = null;
+        for (String holder : holders) {
+            Optional<AppProcess> match = workers.stream().filter(w -> holder.contains(":" + w.pid() + ":")).findFirst();
+            if (match.isPresent()) {
+                victim = match.get();
+                break;
+            }
+        }
+        boolean heldJobs = victim != null;
+        if (victim == null) {
+            victim = workers.get(0);
+        }
+        victim.kill();
+        workers.remove(victim);
+        AppProcess replacement = launch(module);
+        workers.add(replacement);
+        // Not awaited: the fleet carries on meanwhile, and the next fault may come before it is up.
+        return "pid " + victim.pid() + (heldJobs ? " (held running jobs)" : " (held no job at that moment)")
+                + ", replaced by pid " + replacement.pid();
+    }
+
+    private AppProcess launch(String module) throws IOException {
+        AppProcess process = AppProcess.start(module, ServiceCommands.freePort(), env);
+        all.add(process);
+        return process;
+    }
+
+    static String adminToken() {
+        return "admin-" + UUID.randomUUID();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (AppProcess process : all) {
+            process.close();
+        }
+    }
+}
