@@ -90,6 +90,11 @@ public final class AppProcess implements AutoCloseable {
         return module;
     }
 
+    /** The exit code; only once the process ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The CI variant of the fault-injection run ({@code ./etl faults} is the full one): a few
  * thousand records from the fake GitHub and Jira with 5xx and rate limits injected, one
- * extract worker killed -9 mid-sync, malformed messages published; no service restarts, as
+ * extract worker killed -9 and one stopped with SIGTERM mid-sync, malformed messages published;
+ * no service restarts, as
  * the test services are shared.
  */
 class FleetFaultsIT {
@@ -24,7 +25,7 @@ class FleetFaultsIT {
                     vhost.amqpUri());
             System.out.println(result.table());
 
-            assertThat(result.faultsInjected()).as("faults injected").isEqualTo(1);
+            assertThat(result.faultsInjected()).as("faults injected").isEqualTo(2);
             assertThat(result.inexactEntities()).as("entities where the warehouse differs from the source").isEmpty();
             assertThat(result.allJobsSucceeded()).as("every job terminal and succeeded").isTrue();
             assertThat(result.deadLettersExactlyTheMalformedMessages()).as("DLQs hold exactly the malformed messages")

@@ -13,6 +13,7 @@ import io.etlfleet.queue.topology.TopologySettings;
 import io.etlfleet.runtime.FleetProperties;
 import io.etlfleet.runtime.WorkerIdentity;
 import io.etlfleet.runtime.workers.JobConsumerGroup;
+import io.etlfleet.runtime.workers.ShutdownSettings;
 import io.etlfleet.runtime.workers.WorkerHeartbeat;
 import io.etlfleet.runtime.workers.WorkerTypes;
 import io.etlfleet.storage.integrations.IntegrationStore;
@@ -52,10 +53,11 @@ class ExtractWorkerConfiguration {
     @Bean
     JobConsumerGroup<ExtractJobMessage> extractConsumers(ConnectionFactory connectionFactory, ConfirmedPublisher publisher,
             TopologySettings topology, WorkerTypes types, ExtractJobRunner runner, WorkerIdentity identity,
-            FleetProperties fleet, ExtractWorkerProperties properties) {
+            FleetProperties fleet, ExtractWorkerProperties properties, ShutdownSettings shutdown) {
         ConsumerSettings settings = ConsumerSettings.of("extract", identity.id())
                 .withPrefetch(properties.prefetch())
-                .withMaxAttempts(fleet.maxAttempts());
+                .withMaxAttempts(fleet.maxAttempts())
+                .withShutdownTimeout(shutdown.timeout());
         JobConsumerGroup<ExtractJobMessage>[] group = new JobConsumerGroup[1];
         group[0] = new JobConsumerGroup<>(new JobConsumers(connectionFactory, publisher, topology), types,
                 QueueNames::extractQueue, ExtractJobMessage.class, (message, context) -> {

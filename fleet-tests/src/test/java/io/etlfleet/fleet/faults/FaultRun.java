@@ -100,6 +100,7 @@ final class FaultRun {
         if (plan.restartBroker()) faults.add("restart RabbitMQ");
         if (transformKills-- > 0) faults.add("kill -9 transform worker");
         if (plan.restartDatabase()) faults.add("restart PostgreSQL");
+        for (int i = 0; i < plan.gracefulStops(); i++) faults.add("SIGTERM extract worker");
         while (extractKills-- > 0) faults.add("kill -9 extract worker");
         while (transformKills-- > 0) faults.add("kill -9 transform worker");
         double[] schedule = plan.schedule();
@@ -126,6 +127,7 @@ final class FaultRun {
                     case "restart RabbitMQ" -> timed(services::restartBroker);
                     case "restart PostgreSQL" -> timed(services::restartDatabase);
                     case "kill -9 extract worker" -> fleet.killAndReplace("extract-workers", jdbi);
+                    case "SIGTERM extract worker" -> fleet.stopAndReplace("extract-workers", jdbi);
                     default -> fleet.killAndReplace("transform-workers", jdbi);
                 };
                 report.injected.add(new FaultRunReport.Injected(fault, progress, at, detail));

@@ -32,7 +32,7 @@ final class FaultRunReport {
     }
 
     long faultsPlanned() {
-        return plan.extractKills() + plan.transformKills() + (plan.restartBroker() ? 1 : 0)
+        return plan.extractKills() + plan.transformKills() + plan.gracefulStops() + (plan.restartBroker() ? 1 : 0)
                 + (plan.restartDatabase() ? 1 : 0);
     }
 

@@ -41,6 +41,7 @@ final class FleetProcesses implements AutoCloseable {
         env.put("ETL_JOB_HEARTBEAT_INTERVAL", "2s");
         env.put("ETL_JOB_STALE_AFTER", "10s");
         env.put("ETL_OUTBOX_INTERVAL", "200ms");
+        env.put("ETL_SHUTDOWN_TIMEOUT", "20s"); // within AppProcess.close()'s 30 s before it kills
         env.put("ETL_EXTRACT_TYPES", "github,jira");
         env.put("ETL_EXTRACT_CONCURRENCY", "github=2,jira=2");
         env.put("ETL_TRANSFORM_TYPES", "github,jira");
@@ -68,31 +69,58 @@ final class FleetProcesses implements AutoCloseable {
      * @return a description of what was killed
      */
     String killAndReplace(String module, Jdbi jdbi) throws Exception {
-        List<AppProcess> workers = module.equals("extract-workers") ? extract : transform;
+        Victim victim = choose(module, jdbi);
+        victim.process().kill();
+        return "pid " + victim.process().pid() + victim.holding() + ", replaced by pid " + replace(module).pid();
+    }
+
+    /**
+     * Sends SIGTERM to the worker of {@code module} holding the most running jobs, waits for it
+     * to exit and starts a replacement.
+     *
+     * @return what it did: exit code, time to exit, jobs it handed back at a page boundary
+     */
+    String stopAndReplace(String module, Jdbi jdbi) throws Exception {
+        Victim victim = choose(module, jdbi);
+        long start = System.nanoTime();
+        victim.process().close();
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        long handedBack = victim.process().log().lines().filter(l -> l.contains("handed back to the queue")).count();
+        return "pid " + victim.process().pid() + victim.holding() + " exited " + victim.process().exitValue() + " after "
+                + millis + " ms, " + handedBack + " job(s) handed back; replaced by pid " + replace(module).pid();
+    }
+
+    private record Victim(AppProcess process, String holding) {
+    }
+
+    /** The worker holding the most running jobs, or the first one when none holds a job. */
+    private Victim choose(String module, Jdbi jdbi) {
+        List<AppProcess> workers = workers(module);
         String kind = module.equals("extract-workers") ? "extract" : "transform";
         List<String> holders = jdbi.withHandle(h -> h.createQuery("""
                         select worker_id from etl.etl_jobs where status = 'running' and kind = :kind
                          group by worker_id order by count(*) desc""")
                 .bind("kind", kind).mapTo(String.class).list());
-        AppProcess victim = null;
         for (String holder : holders) {
             Optional<AppProcess> match = workers.stream().filter(w -> holder.contains(":" + w.pid() + ":")).findFirst();
             if (match.isPresent()) {
-                victim = match.get();
-                break;
+                return new Victim(match.get(), " (held running jobs)");
             }
         }
-        boolean heldJobs = victim != null;
-        if (victim == null) {
-            victim = workers.get(0);
-        }
-        victim.kill();
-        workers.remove(victim);
+        return new Victim(workers.get(0), " (held no job at that moment)");
+    }
+
+    // Not awaited: the fleet carries on meanwhile, and the next fault may come before it is up.
+    private AppProcess replace(String module) throws IOException {
+        List<AppProcess> workers = workers(module);
+        workers.removeIf(w -> !w.isAlive());
         AppProcess replacement = launch(module);
         workers.add(replacement);
-        // Not awaited: the fleet carries on meanwhile, and the next fault may come before it is up.
-        return "pid " + victim.pid() + (heldJobs ? " (held running jobs)" : " (held no job at that moment)")
-                + ", replaced by pid " + replacement.pid();
+        return replacement;
+    }
+
+    private List<AppProcess> workers(String module) {
+        return module.equals("extract-workers") ? extract : transform;
     }
 
     private AppProcess launch(String module) throws IOException {

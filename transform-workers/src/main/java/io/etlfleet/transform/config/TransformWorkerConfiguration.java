@@ -10,6 +10,7 @@ import io.etlfleet.queue.topology.TopologySettings;
 import io.etlfleet.runtime.FleetProperties;
 import io.etlfleet.runtime.WorkerIdentity;
 import io.etlfleet.runtime.workers.JobConsumerGroup;
+import io.etlfleet.runtime.workers.ShutdownSettings;
 import io.etlfleet.runtime.workers.WorkerHeartbeat;
 import io.etlfleet.runtime.workers.WorkerTypes;
 import io.etlfleet.storage.jobs.JobKind;
@@ -56,10 +57,12 @@ class TransformWorkerConfiguration {
     @Bean
     JobConsumerGroup<TransformJobMessage> transformConsumers(ConnectionFactory connectionFactory,
             ConfirmedPublisher publisher, TopologySettings topology, WorkerTypes types, TransformJobRunner runner,
-            WorkerIdentity identity, FleetProperties fleet, TransformWorkerProperties properties) {
+            WorkerIdentity identity, FleetProperties fleet, TransformWorkerProperties properties,
+            ShutdownSettings shutdown) {
         ConsumerSettings settings = ConsumerSettings.of("transform", identity.id())
                 .withPrefetch(properties.prefetch())
-                .withMaxAttempts(fleet.maxAttempts());
+                .withMaxAttempts(fleet.maxAttempts())
+                .withShutdownTimeout(shutdown.timeout());
         return new JobConsumerGroup<>(new JobConsumers(connectionFactory, publisher, topology), types,
                 QueueNames::transformQueue, TransformJobMessage.class, (message, context) -> {
                     try (MDC.MDCCloseable job = MDC.putCloseable("job_id", message.jobId().toString());
