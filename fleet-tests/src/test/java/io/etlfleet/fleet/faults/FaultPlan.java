@@ -26,12 +26,12 @@ public record FaultPlan(int records, int extractKills, int transformKills, int g
 
     /** The full run the issue asks for: 50,000 records, three kills, a SIGTERM, both restarts. */
     public static FaultPlan full() {
-        return new FaultPlan(50_000, 2, 1, 1, true, true, 5, 40, Duration.ofMinutes(40));
+        return new FaultPlan(50_000, 2, 1, 1, true, true, 5, 40, Duration.ofMinutes(60));
     }
 
     /** The CI variant: a few thousand records, one extract worker kill and one SIGTERM, no service restarts. */
     public static FaultPlan ci() {
-        return new FaultPlan(3_000, 1, 0, 1, false, false, 5, 10, Duration.ofMinutes(3));
+        return new FaultPlan(3_000, 1, 0, 1, false, false, 5, 10, Duration.ofMinutes(10));
     }
 
     /** Fractions of the extraction at which the faults fire, in order. */
