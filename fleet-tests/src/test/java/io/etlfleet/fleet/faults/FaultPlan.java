@@ -39,7 +39,7 @@ public record FaultPlan(int records, int extractKills, int transformKills, int g
         int faults = extractKills + transformKills + gracefulStops + (restartBroker ? 1 : 0) + (restartDatabase ? 1 : 0);
         double[] at = new double[faults];
         for (int i = 0; i < faults; i++) {
-            at[i] = 0.1 + 0.65 * i / Math.max(1, faults - 1);
+            at[i] = 0.05 + 0.5 * i / Math.max(1, faults - 1);
         }
         return at;
     }

@@ -95,16 +95,18 @@ final class FaultRun {
         List<String> faults = new ArrayList<>();
         int extractKills = plan.extractKills();
         int transformKills = plan.transformKills();
-        // Interleave: extract kill, broker, transform kill, database, the remaining extract kills.
+        // Kills and the quick database restart first, the slow broker restart last, so that every
+        // fault lands while the extraction still runs (it goes on during a broker outage: pages
+        // commit to the database and their transform messages wait in the outbox).
         if (extractKills-- > 0) faults.add("kill -9 extract worker");
-        if (plan.restartBroker()) faults.add("restart RabbitMQ");
         if (transformKills-- > 0) faults.add("kill -9 transform worker");
         if (plan.restartDatabase()) faults.add("restart PostgreSQL");
         for (int i = 0; i < plan.gracefulStops(); i++) faults.add("SIGTERM extract worker");
         while (extractKills-- > 0) faults.add("kill -9 extract worker");
         while (transformKills-- > 0) faults.add("kill -9 transform worker");
+        if (plan.restartBroker()) faults.add("restart RabbitMQ");
         double[] schedule = plan.schedule();
-        long expected = source.sourceRecords();
+        long expected = source.rawRecords();
         boolean changed = false;
         long lastTrouble = 0;
         int next = 0;

@@ -102,6 +102,13 @@ final class FaultSource implements AutoCloseable {
         return github + jira;
     }
 
+    /** Raw objects a full sync stores: the GitHub listings (issues and pull requests) and the Jira issues. */
+    long rawRecords() {
+        long github = REPOSITORIES.stream().mapToLong(r -> source.github().listing(r).size()).sum();
+        long jira = PROJECTS.stream().mapToLong(p -> source.jira().issues(p).size()).sum();
+        return github + jira;
+    }
+
     /** {@code repo#number} → {@code title|state|updated epoch second}. */
     Map<String, String> githubIssues() {
         Map<String, String> expected = new HashMap<>();

@@ -94,20 +94,27 @@ final class FleetProcesses implements AutoCloseable {
     }
 
     /** The worker holding the most running jobs, or the first one when none holds a job. */
-    private Victim choose(String module, Jdbi jdbi) {
+    private Victim choose(String module, Jdbi jdbi) throws InterruptedException {
         List<AppProcess> workers = workers(module);
         String kind = module.equals("extract-workers") ? "extract" : "transform";
-        List<String> holders = jdbi.withHandle(h -> h.createQuery("""
-                        select worker_id from etl.etl_jobs where status = 'running' and kind = :kind
-                         group by worker_id order by count(*) desc""")
-                .bind("kind", kind).mapTo(String.class).list());
-        for (String holder : holders) {
-            Optional<AppProcess> match = workers.stream().filter(w -> holder.contains(":" + w.pid() + ":")).findFirst();
-            if (match.isPresent()) {
-                return new Victim(match.get(), " (held running jobs)");
+        // Transform jobs are short: look a few times for a worker caught in the middle of one.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do {
+            List<String> holders = jdbi.withHandle(h -> h.createQuery("""
+                            select worker_id from etl.etl_jobs where status = 'running' and kind = :kind
+                             group by worker_id order by count(*) desc""")
+                    .bind("kind", kind).mapTo(String.class).list());
+            for (String holder : holders) {
+                Optional<AppProcess> match = workers.stream().filter(w -> w.isAlive())
+                        .filter(w -> holder.contains(":" + w.pid() + ":")).findFirst();
+                if (match.isPresent()) {
+                    return new Victim(match.get(), " (held running jobs)");
+                }
             }
-        }
-        return new Victim(workers.get(0), " (held no job at that moment)");
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return new Victim(workers.stream().filter(AppProcess::isAlive).findFirst().orElse(workers.get(0)),
+                " (held no job at that moment)");
     }
 
     // Not awaited: the fleet carries on meanwhile, and the next fault may come before it is up.
