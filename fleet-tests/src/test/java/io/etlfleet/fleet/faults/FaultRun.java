@@ -70,7 +70,10 @@ final class FaultRun {
                 enqueue(api, key, integrations, "full");
                 driveFaults(fleet, source, jdbi, tenantId);
                 awaitSettled(jdbi, tenantId);
-                log.info("Full sync settled; running an incremental sync for the changes made meanwhile");
+                if (!plan.concurrentChanges()) {
+                    source.changeIssues(plan.sourceChanges());
+                }
+                log.info("Full sync settled; running an incremental sync for the changes made at the source");
                 enqueue(api, key, integrations, "incremental");
                 awaitSettled(jdbi, tenantId);
                 report.syncTime = Duration.ofNanos(System.nanoTime() - syncStart);
@@ -107,7 +110,7 @@ final class FaultRun {
         if (plan.restartBroker()) faults.add("restart RabbitMQ");
         double[] schedule = plan.schedule();
         long expected = source.rawRecords();
-        boolean changed = false;
+        boolean changed = !plan.concurrentChanges();
         long lastTrouble = 0;
         int next = 0;
         while (next < faults.size() || !changed) {

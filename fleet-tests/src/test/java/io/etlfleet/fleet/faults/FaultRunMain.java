@@ -11,7 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * succeeded and the dead-letter queues held exactly the malformed messages.
  *
  * <p>Options: {@code --records N} (default 50000), {@code --extract-kills N} (2),
- * {@code --transform-kills N} (1), {@code --sigterms N} (1), {@code --malformed N} (5), {@code --source-changes N} (40),
+ * {@code --transform-kills N} (1), {@code --sigterms N} (1), {@code --malformed N} (5),
+ * {@code --source-changes N} (40),
  * {@code --no-broker-restart}, {@code --no-database-restart}, {@code --timeout-minutes N} (60).
  * {@code ETL_FAULTS_PG_BIN} and {@code ETL_FAULTS_RABBITMQ_BIN} point at other binaries.
  */
