@@ -16,7 +16,7 @@ import org.awaitility.Awaitility;
  * One etl-fleet app running as its own process from its built jar
  * ({@code <module>/target/<module>.jar}), with its output in {@code target/e2e-logs/}.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -32,7 +32,7 @@ final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static AppProcess start(String module, int port, Map<String, String> env) throws IOException {
+    public static AppProcess start(String module, int port, Map<String, String> env) throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -50,7 +50,7 @@ final class AppProcess implements AutoCloseable {
         return new AppProcess(module, port, builder.start(), log);
     }
 
-    AppProcess awaitHealthy(Duration timeout) {
+    public AppProcess awaitHealthy(Duration timeout) {
         Awaitility.await(module + " healthy on port " + port + " (log: " + log.toAbsolutePath() + ")")
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(500))
@@ -78,16 +78,41 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String log() throws IOException {
+    public long pid() {
+        return process.pid();
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /** The exit code; only once the process ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the process gets no chance to finish, acknowledge or deregister anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -12,34 +12,34 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The backend API as a script or a team's backend calls it: JSON over HTTP with a bearer key. */
-final class FleetApi {
+public final class FleetApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String baseUrl;
 
-    FleetApi(int port) {
+    public FleetApi(int port) {
         this.baseUrl = "http://127.0.0.1:" + port + "/api/v1";
     }
 
-    JsonNode post(String key, String path, String body, int expectedStatus) throws IOException, InterruptedException {
+    public JsonNode post(String key, String path, String body, int expectedStatus) throws IOException, InterruptedException {
         return send(key, HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
     }
 
-    JsonNode put(String key, String path, String body, int expectedStatus) throws IOException, InterruptedException {
+    public JsonNode put(String key, String path, String body, int expectedStatus) throws IOException, InterruptedException {
         return send(key, HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
     }
 
-    JsonNode get(String key, String path, int expectedStatus) throws IOException, InterruptedException {
+    public JsonNode get(String key, String path, int expectedStatus) throws IOException, InterruptedException {
         return send(key, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), expectedStatus);
     }
 
-    JsonNode job(String key, String id) throws IOException, InterruptedException {
+    public JsonNode job(String key, String id) throws IOException, InterruptedException {
         return get(key, "/jobs/" + id, 200);
     }
 

@@ -29,7 +29,7 @@ import org.springframework.core.env.Environment;
  * transactions wrote to {@code etl.outbox}.
  */
 @AutoConfiguration(before = RabbitAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
-@EnableConfigurationProperties(FleetProperties.class)
+@EnableConfigurationProperties({FleetProperties.class, io.etlfleet.runtime.workers.ShutdownSettings.class})
 public class FleetAutoConfiguration {
 
     @Bean

@@ -23,6 +23,7 @@ import io.etlfleet.runtime.ScalingProperties;
 import io.etlfleet.runtime.workers.ConcurrencyController;
 import io.etlfleet.runtime.workers.ConsumedQueue;
 import io.etlfleet.runtime.workers.JobConsumerGroup;
+import io.etlfleet.runtime.workers.ShutdownSettings;
 import io.etlfleet.runtime.workers.WorkerHeartbeat;
 import io.etlfleet.runtime.workers.WorkerTypes;
 import io.etlfleet.storage.etags.EtagRepository;
@@ -77,10 +78,12 @@ class ExtractWorkerConfiguration {
     @Bean
     JobConsumerGroup<ExtractJobMessage> extractConsumers(ConnectionFactory connectionFactory, ConfirmedPublisher publisher,
             TopologySettings topology, WorkerTypes types, ExtractJobRunner runner, WorkerIdentity identity,
-            FleetProperties fleet, ExtractWorkerProperties properties, ScalingProperties scaling, ExtractMetrics metrics) {
+            FleetProperties fleet, ExtractWorkerProperties properties, ScalingProperties scaling, ExtractMetrics metrics,
+            ShutdownSettings shutdown) {
         ConsumerSettings settings = ConsumerSettings.of("extract", identity.id())
                 .withPrefetch(properties.prefetch())
-                .withMaxAttempts(fleet.maxAttempts());
+                .withMaxAttempts(fleet.maxAttempts())
+                .withShutdownTimeout(shutdown.timeout());
         JobConsumerGroup<ExtractJobMessage>[] group = new JobConsumerGroup[1];
         BackfillGate gate = new BackfillGate(type -> group[0].concurrency().get(type), scaling.deferDelay());
         List<ConsumedQueue> queues = List.of(ConsumedQueue.withFullConcurrency(QueueNames::extractQueue),

@@ -141,6 +141,7 @@ public class ExtractJobRunner {
             observer.failed(job, e);
             throw e;
         } catch (RateLimitedException e) {
+            // Waiting out a rate limit is not an attempt: the job waits, it never dies of it.
             defer(job, e);
             throw e;
         } catch (ConnectorException e) {
@@ -158,7 +159,9 @@ public class ExtractJobRunner {
         return lastAttempt ? JobStatus.DEAD : JobStatus.RETRYING;
     }
 
-    private Job extract(Job job, String onlyScope, BooleanSupplier stopRequested) {
+    private Job extract(Job job, String onlyScope, BooleanSupplier stopping) {
+        // Checked at every page boundary: a stopping worker hands the job back, a cancel request ends it.
+        BooleanSupplier stopRequested = () -> stopping.getAsBoolean() || jobs.cancelRequested(job.id());
         Integration integration = integrations.find(job.integrationId())
                 .orElseThrow(() -> new ConnectorException("integration " + job.integrationId() + " no longer exists"));
         if (!integration.enabled()) {
@@ -197,6 +200,11 @@ public class ExtractJobRunner {
 
     /** The worker is stopping: the job goes back to the queue and resumes from its checkpoint. */
     private Job handBack(Job job, JobCounts counts) {
+        if (jobs.cancelRequested(job.id())) {
+            Job cancelled = jobs.transition(job.id(), JobStatus.CANCELLED, "cancelled on request", counts.snapshot());
+            log.info("Extract job {} cancelled on request; stopped at a page boundary", job.id());
+            return cancelled;
+        }
         Job queued = jdbi.inTransaction(h -> {
             Job back = jobs.transition(h, job.id(), JobStatus.QUEUED, null, counts.snapshot());
             outbox.add(h, ExtractMessages.forJob(codec, job));

@@ -12,6 +12,7 @@ import io.etlfleet.runtime.ScalingProperties;
 import io.etlfleet.runtime.WorkerIdentity;
 import io.etlfleet.runtime.workers.ConcurrencyController;
 import io.etlfleet.runtime.workers.JobConsumerGroup;
+import io.etlfleet.runtime.workers.ShutdownSettings;
 import io.etlfleet.runtime.workers.WorkerHeartbeat;
 import io.etlfleet.runtime.workers.WorkerTypes;
 import io.etlfleet.storage.jobs.JobKind;
@@ -65,10 +66,12 @@ class TransformWorkerConfiguration {
     @Bean
     JobConsumerGroup<TransformJobMessage> transformConsumers(ConnectionFactory connectionFactory,
             ConfirmedPublisher publisher, TopologySettings topology, WorkerTypes types, TransformJobRunner runner,
-            WorkerIdentity identity, FleetProperties fleet, TransformWorkerProperties properties, TransformMetrics metrics) {
+            WorkerIdentity identity, FleetProperties fleet, TransformWorkerProperties properties, TransformMetrics metrics,
+            ShutdownSettings shutdown) {
         ConsumerSettings settings = ConsumerSettings.of("transform", identity.id())
                 .withPrefetch(properties.prefetch())
-                .withMaxAttempts(fleet.maxAttempts());
+                .withMaxAttempts(fleet.maxAttempts())
+                .withShutdownTimeout(shutdown.timeout());
         return new JobConsumerGroup<>(new JobConsumers(connectionFactory, publisher, topology), types,
                 QueueNames::transformQueue, TransformJobMessage.class, (message, context) -> {
                     try (MDC.MDCCloseable job = MDC.putCloseable("job_id", message.jobId().toString());
