@@ -1,10 +1,9 @@
 package io.etlfleet.api.retention;
 
+import io.etlfleet.runtime.PeriodicTask;
 import io.etlfleet.storage.retention.RawRetention;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,7 @@ class RetentionRunner implements SmartLifecycle {
     private final RawRetention retention;
     private final RetentionProperties properties;
     private final AtomicLong runs = new AtomicLong();
-    private volatile ScheduledExecutorService executor;
+    private volatile PeriodicTask task;
     private volatile boolean stopping;
 
     RetentionRunner(RawRetention retention, RetentionProperties properties) {
@@ -65,13 +64,8 @@ class RetentionRunner implements SmartLifecycle {
             return;
         }
         stopping = false;
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "raw-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::purge, millis, millis, TimeUnit.MILLISECONDS);
+        task = new PeriodicTask("raw-retention", properties.interval(), properties.interval(), this::purge);
+        task.start();
         log.info("Raw retention on: superseded transformed raw rows older than {} are purged every {}",
                 properties.maxAge(), properties.interval());
     }
@@ -79,23 +73,15 @@ class RetentionRunner implements SmartLifecycle {
     @Override
     public void stop() {
         stopping = true;
-        ScheduledExecutorService running = executor;
+        PeriodicTask running = task;
+        task = null;
         if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            running.stop(Duration.ofSeconds(10));
         }
-        executor = null;
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return task != null;
     }
 }

@@ -1,9 +1,8 @@
 package io.etlfleet.api.schedules;
 
+import io.etlfleet.runtime.PeriodicTask;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ class ScheduleRunner implements SmartLifecycle {
     private final ScheduleFirer firer;
     private final SchedulerProperties properties;
     private final AtomicLong ticks = new AtomicLong();
-    private volatile ScheduledExecutorService executor;
+    private volatile PeriodicTask task;
     private volatile boolean stopping;
 
     ScheduleRunner(ScheduleFirer firer, SchedulerProperties properties) {
@@ -62,37 +61,24 @@ class ScheduleRunner implements SmartLifecycle {
             return;
         }
         stopping = false;
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "schedule-runner");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+        task = new PeriodicTask("schedule-runner", properties.interval(), properties.interval(), this::tick);
+        task.start();
         log.info("Schedule runner started: looking for due schedules every {}", properties.interval());
     }
 
     @Override
     public void stop() {
         stopping = true;
-        ScheduledExecutorService running = executor;
+        PeriodicTask running = task;
+        task = null;
         if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            running.stop(Duration.ofSeconds(10));
         }
-        executor = null;
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return task != null;
     }
 
     @Override

@@ -2,15 +2,13 @@ package io.etlfleet.runtime.metrics;
 
 import io.etlfleet.queue.stats.QueueStatistics;
 import io.etlfleet.queue.stats.QueueStats;
+import io.etlfleet.runtime.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +32,7 @@ public class QueueMetrics implements SmartLifecycle {
     private final Duration interval;
     private final Map<String, AtomicLong> messages = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> consumers = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask task;
     private volatile boolean running;
 
     public QueueMetrics(QueueStatistics statistics, MeterRegistry registry, Duration interval) {
@@ -73,19 +71,15 @@ public class QueueMetrics implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "queue-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sampleQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        task = new PeriodicTask("queue-metrics", Duration.ZERO, interval, this::sampleQuietly);
+        task.start();
         running = true;
     }
 
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (task != null) {
+            task.stop(Duration.ZERO);
         }
         running = false;
     }

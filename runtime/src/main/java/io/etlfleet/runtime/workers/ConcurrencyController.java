@@ -1,12 +1,10 @@
 package io.etlfleet.runtime.workers;
 
+import io.etlfleet.runtime.PeriodicTask;
 import io.etlfleet.runtime.TopologyDeclaration;
 import io.etlfleet.storage.workers.WorkerConcurrencyStore;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,7 +25,7 @@ public class ConcurrencyController implements SmartLifecycle {
     private final WorkerTypes configured;
     private final WorkerConcurrencyStore store;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask task;
     private volatile boolean running;
 
     public ConcurrencyController(String workerId, JobConsumerGroup<?> group, WorkerTypes configured,
@@ -62,19 +60,15 @@ public class ConcurrencyController implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "worker-concurrency");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        task = new PeriodicTask("worker-concurrency", Duration.ZERO, interval, this::poll);
+        task.start();
         running = true;
     }
 
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (task != null) {
+            task.stop(Duration.ZERO);
         }
         running = false;
     }
