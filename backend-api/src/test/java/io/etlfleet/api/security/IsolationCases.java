@@ -186,6 +186,8 @@ final class IsolationCases {
             c.assertNothingOfA(c.asB("GET", "/api/v1/schedules?integration_id=" + c.integrationA(), null));
         });
         add("GET /api/v1/schedules/{}", c -> c.expect(c.asB("GET", "/api/v1/schedules/" + scheduleOfA(c), null), 404));
+        add("GET /api/v1/schedules/{}/runs", c -> c.expect(c.asB("GET", "/api/v1/schedules/" + scheduleOfA(c) + "/runs",
+                null), 404));
         add("PATCH /api/v1/schedules/{}", c -> c.expect(c.asB("PATCH", "/api/v1/schedules/" + scheduleOfA(c),
                 "{\"enabled\":false}"), 404));
         add("DELETE /api/v1/schedules/{}", c -> {
