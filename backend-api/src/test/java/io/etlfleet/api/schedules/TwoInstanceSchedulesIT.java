@@ -139,8 +139,11 @@ class TwoInstanceSchedulesIT {
                 .mapTo(Long.class).one());
     }
 
+    /** Messages on the type's extract queues; the schedules' full extractions travel the backfill one. */
     private static long extractQueueDepth() {
-        return new RabbitAdmin(first.getBean(ConnectionFactory.class)).getQueueInfo("etl.extract.github").getMessageCount();
+        RabbitAdmin admin = new RabbitAdmin(first.getBean(ConnectionFactory.class));
+        return admin.getQueueInfo("etl.extract.github").getMessageCount()
+                + admin.getQueueInfo("etl.extract.github.backfill").getMessageCount();
     }
 
     private static int port(ConfigurableApplicationContext context) {
