@@ -93,7 +93,7 @@ class RetransformEndToEndIT {
                 {"type":"github","name":"sample","config":{"base_url":"%s","repositories":["acme/widgets"]},
                  "credentials":{"token":"%s"}}""".formatted(source.githubBaseUrl(), SampleSourceOptions.DEFAULT_TOKEN), 201)
                 .path("id").asString();
-        String sync = client.enqueue(tenantKey, integrationId, "full").get(0);
+        String sync = client.enqueue(tenantKey, integrationId, "full", List.of("github_issues")).get(0);
         awaitTerminal(tenantKey, List.of(sync), true);
         List<String> before = warehouseRows(integrationId);
         long rawRows = jdbi.withHandle(h -> h.createQuery(
