@@ -120,8 +120,9 @@ class CredentialLeakIT {
         assertThat(raw.path("items")).isNotEmpty();
         record(answers, client.get(tenantKey, "/raw-data/" + raw.path("items").get(0).path("id").asLong(), 200));
         record(answers, client.post(ADMIN_TOKEN, "/admin/credentials/re-encrypt", "", 200));
-        // A full extraction travels on the backfill queue, so its dead letter lands in that queue's DLQ.
-        List<String> deadLetters = deadLetters("etl.extract.github.backfill.dlq");
+        // A full extraction travels the backfill queue, so its dead letter is in that queue's DLQ.
+        List<String> deadLetters = new ArrayList<>(deadLetters("etl.extract.github.dlq"));
+        deadLetters.addAll(deadLetters("etl.extract.github.backfill.dlq"));
         assertThat(deadLetters).as("the wrong token's job is dead-lettered with its reason")
                 .anySatisfy(letter -> assertThat(letter).contains(failedJobId));
         answers.addAll(deadLetters);

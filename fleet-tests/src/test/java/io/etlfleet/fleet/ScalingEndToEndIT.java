@@ -135,7 +135,8 @@ class ScalingEndToEndIT {
         awaitTransformsFinished();
         Map<String, Object> extracted = fleet.jdbi.withHandle(h -> h.createQuery("""
                 select count(*) as jobs, sum((counts->>'records_fetched')::bigint) as records,
-                       sum((counts->>'pages')::bigint) as pages
+                       sum((counts->>'pages')::bigint) as pages, sum((counts->>'requests')::bigint) as requests,
+                       sum((counts->>'not_modified')::bigint) as not_modified
                   from etl.etl_jobs where kind = 'extract' and status = 'succeeded'""").mapToMap().one());
         Map<String, Object> loaded = fleet.jdbi.withHandle(h -> h.createQuery("""
                 select count(*) as jobs, sum((counts->>'rows_upserted')::bigint) as rows
@@ -159,8 +160,18 @@ class ScalingEndToEndIT {
                 .isPositive();
         assertThat(extract.value("etl_queue_messages", Map.of("queue", "etl.extract.github.dlq", "kind", "dead_letter")))
                 .isZero();
-        assertThat(extract.series("etl_source_rate_limit_remaining")).isNotEmpty()
-                .allSatisfy(sample -> assertThat(sample.value()).isPositive());
+        Map<String, String> githubIssues = Map.of("type", "github", "entity_type", "github_issues");
+        assertThat(extract.value("etl_source_requests_total", githubIssues))
+                .isEqualTo(((Number) extracted.get("requests")).doubleValue()).isPositive();
+        assertThat(extract.value("etl_source_not_modified_total", githubIssues))
+                .isEqualTo(((Number) extracted.get("not_modified")).doubleValue());
+        long sharedRemaining = fleet.jdbi.withHandle(h -> h.createQuery(
+                "select min(remaining) from etl.rate_limit_budgets where resource = 'core'").mapTo(Long.class).one());
+        Awaitility.await("shared budget sampled").atMost(Duration.ofSeconds(20)).until(() -> PrometheusScrape
+                .of(fleet.extract.port()).value("etl_source_rate_limit_remaining",
+                        Map.of("type", "github", "resource", "core")) == sharedRemaining);
+        assertThat(PrometheusScrape.of(fleet.extract.port()).series("etl_source_rate_limit_remaining")).isNotEmpty()
+                .allSatisfy(sample -> assertThat(sample.labels()).containsOnlyKeys("type", "resource"));
 
         PrometheusScrape transform = PrometheusScrape.of(fleet.transform.port());
         assertThat(transform.value("etl_jobs_succeeded_total", transformGithub))

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * or cloud metadata addresses and names; no numeric host spellings other than dotted IPv4.
  * Loopback is allowed unless {@code ETL_ALLOW_LOOPBACK_SOURCES=false} (the sample source and
  * the tests run on 127.0.0.1). Host names are checked as written; the connectors' HTTP client
- * refuses names that resolve to such addresses when it connects.
+ * refuses names that resolve to such addresses when it connects. A JDBC {@code url} gets the same
+ * host rules for every host it names (see {@link JdbcUrlHosts}); a URL that names none means localhost.
  */
 public class SourceUrlPolicy {
 
@@ -28,6 +30,7 @@ public class SourceUrlPolicy {
             "instance-data", "instance-data.ec2.internal");
     private static final Set<String> METADATA_ADDRESSES = Set.of("169.254.169.254", "100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
     private static final Pattern DOTTED_IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9a-f:.]+]");
     private static final Pattern NUMERIC_HOST = Pattern.compile("(0x[0-9a-f]+|[0-9.]+)(\\.(0x[0-9a-f]+|[0-9]+))*");
 
     private final boolean allowLoopback;
@@ -36,17 +39,45 @@ public class SourceUrlPolicy {
         this.allowLoopback = allowLoopback;
     }
 
+    /** Config field holding a JDBC URL. */
+    static final String JDBC_URL_FIELD = "url";
+
     /** @throws ApiException 400 naming {@code config.<field>} for a refused URL */
     public void check(JsonNode config) {
         for (String field : URL_FIELDS) {
             JsonNode value = config.get(field);
             if (value != null && value.isString()) {
-                String refusal = refusal(value.asString());
-                if (refusal != null) {
-                    throw ApiException.badRequest("config." + field, refusal);
-                }
+                refuseIf("config." + field, refusal(value.asString()));
             }
         }
+        JsonNode jdbcUrl = config.get(JDBC_URL_FIELD);
+        if (jdbcUrl != null && jdbcUrl.isString()
+                && jdbcUrl.asString().trim().toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
+            refuseIf("config." + JDBC_URL_FIELD, jdbcRefusal(jdbcUrl.asString()));
+        }
+    }
+
+    private static void refuseIf(String field, String refusal) {
+        if (refusal != null) {
+            throw ApiException.badRequest(field, refusal);
+        }
+    }
+
+    /** Why the fleet must not connect to the JDBC {@code url}, or null when it may. */
+    public String jdbcRefusal(String url) {
+        List<String> hosts;
+        try {
+            hosts = JdbcUrlHosts.of(url);
+        } catch (IllegalArgumentException unreadable) {
+            return unreadable.getMessage();
+        }
+        for (String host : hosts) {
+            String refusal = hostRefusal(host);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     /** Why the fleet must not call {@code url}, or null when it may. */
@@ -68,7 +99,15 @@ public class SourceUrlPolicy {
         if (uri.getUserInfo() != null) {
             return "must not carry a user or password; put credentials in credentials";
         }
-        host = host.toLowerCase(Locale.ROOT);
+        return hostRefusal(host);
+    }
+
+    /** Why the fleet must not connect to {@code host} (a name, dotted IPv4 or bracketed IPv6), or null. */
+    private String hostRefusal(String host) {
+        host = host.trim().toLowerCase(Locale.ROOT);
+        if (host.isEmpty()) {
+            return "must name a host";
+        }
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
@@ -79,6 +118,9 @@ public class SourceUrlPolicy {
             return allowLoopback ? null : "must not point at this machine (loopback is not allowed here)";
         }
         boolean ipv6 = host.startsWith("[");
+        if (ipv6 && !IPV6_LITERAL.matcher(host).matches()) {
+            return "must be a valid IP address";
+        }
         if (!ipv6 && !DOTTED_IPV4.matcher(host).matches()) {
             return NUMERIC_HOST.matcher(host).matches() ? "must be a host name or a dotted IPv4 address" : null;
         }

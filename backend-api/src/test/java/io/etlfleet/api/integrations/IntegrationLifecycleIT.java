@@ -156,6 +156,41 @@ class IntegrationLifecycleIT {
     }
 
     @Test
+    void refusesJdbcUrlsToLinkLocalAndMetadataHostsOnCreateAndChangeButAcceptsLoopbackAndOrdinaryHosts() {
+        for (String url : List.of("jdbc:postgresql://169.254.169.254:5432/app", "jdbc:mysql://db.example,[fe80::1]:3306/app",
+                "jdbc:mariadb://address=(host=metadata.google.internal)(port=3306)/app",
+                "jdbc:oracle:thin:@//169.254.10.10:1521/ORCL", "jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)"
+                        + "(HOST=100.100.100.200)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=orcl)))",
+                "jdbc:postgresql://db.example/app?PGHOST=169.254.169.254")) {
+            ApiClient.Response refused = api.post("/api/v1/integrations", tenant.apiKey(), jdbcBody("bad-" + url.hashCode(), url));
+            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(refused.contentType()).as(url).startsWith("application/problem+json");
+            assertThat(refused.text("field")).as(url).isEqualTo("config.url");
+        }
+        ApiClient.Response local = api.post("/api/v1/integrations", tenant.apiKey(),
+                jdbcBody("jdbc-local", "jdbc:postgresql://127.0.0.1:5432/app"));
+        assertThat(local.status()).as(local.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/integrations", tenant.apiKey(),
+                jdbcBody("jdbc-oracle", "jdbc:oracle:thin:@db.example.com:1521/ORCL")).status()).isEqualTo(201);
+
+        ApiClient.Response moved = patch(local.text("id"), "{\"config\":" + jdbcConfig("jdbc:mysql://[fe80::1]/app") + "}");
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(400);
+        assertThat(moved.text("field")).isEqualTo("config.url");
+    }
+
+    private static String jdbcBody(String name, String url) {
+        return """
+                {"type":"jdbc","name":"%s","config":%s,"credentials":{"user":"etl","password":"etl"}}"""
+                .formatted(name, jdbcConfig(url));
+    }
+
+    private static String jdbcConfig(String url) {
+        return """
+                {"url":"%s","tables":[{"name":"orders","cursor":["updated_at"],"key":["id"]}]}""".formatted(url);
+    }
+
+    @Test
     void listsIntegrationsPageByPageInNameOrder() {
         for (String name : List.of("e", "c", "a", "d", "b")) {
             create(name, "https://api.github.com", "t");

@@ -139,8 +139,8 @@ class TwoInstanceSchedulesIT {
                 .mapTo(Long.class).one());
     }
 
+    /** Messages on the type's extract queues; the schedules' full extractions travel the backfill one. */
     private static long extractQueueDepth() {
-        // Full extractions travel on the type's backfill queue, incremental ones on its work queue.
         RabbitAdmin admin = new RabbitAdmin(first.getBean(ConnectionFactory.class));
         return admin.getQueueInfo("etl.extract.github").getMessageCount()
                 + admin.getQueueInfo("etl.extract.github.backfill").getMessageCount();

@@ -38,4 +38,31 @@ class SourceUrlPolicyTest {
         assertThat(strict.refusal("http://[::1]/")).contains("loopback");
         assertThat(strict.refusal("https://api.github.com")).isNull();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://169.254.169.254:5432/app", "jdbc:postgresql://db.example,[fe80::1]/app",
+            "jdbc:mariadb://metadata.google.internal/shop", "jdbc:mysql://address=(host=100.100.100.200)(port=3306)/shop",
+            "jdbc:oracle:thin:@//169.254.0.5:1521/orcl", "jdbc:oracle:thin:@0.0.0.0:1521:ORCL",
+            "jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(HOST=metadata)(PORT=1521)))", "jdbc:postgresql://2852039166/app",
+            "jdbc:postgresql://[evil.example]/app", "jdbc:postgresql://db.example/app?PGHOST=169.254.169.254"})
+    void refusesJdbcUrlsNamingLinkLocalOrMetadataHosts(String url) {
+        assertThat(policy.jdbcRefusal(url)).as(url).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://db.example:5432/app", "jdbc:postgresql://127.0.0.1:5432/etl",
+            "jdbc:postgresql:etl", "jdbc:mariadb://10.0.0.5:3306/shop", "jdbc:mysql://localhost/shop",
+            "jdbc:oracle:thin:@db.example:1521/orcl", "jdbc:oracle:thin:@//[::1]:1521/orcl"})
+    void acceptsJdbcUrlsToOrdinaryHostsAndLoopbackByDefault(String url) {
+        assertThat(policy.jdbcRefusal(url)).as(url).isNull();
+    }
+
+    @Test
+    void refusesJdbcUrlsToLoopbackWhenItIsNotAllowedIncludingTheDriversDefaultHost() {
+        assertThat(strict.jdbcRefusal("jdbc:postgresql://127.0.0.1/etl")).contains("loopback");
+        assertThat(strict.jdbcRefusal("jdbc:postgresql:etl")).contains("loopback");
+        assertThat(strict.jdbcRefusal("jdbc:mariadb://[::1]/shop")).contains("loopback");
+        assertThat(strict.jdbcRefusal("jdbc:oracle:thin:@localhost:1521:ORCL")).contains("loopback");
+        assertThat(strict.jdbcRefusal("jdbc:postgresql://db.example/app")).isNull();
+    }
 }

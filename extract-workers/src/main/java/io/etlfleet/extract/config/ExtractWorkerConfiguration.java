@@ -3,6 +3,7 @@ package io.etlfleet.extract.config;
 import io.etlfleet.extract.fairness.BackfillGate;
 import io.etlfleet.extract.fairness.FairExtractClaimer;
 import io.etlfleet.extract.metrics.ExtractMetrics;
+import io.etlfleet.extract.metrics.SharedBudgetGauges;
 import io.etlfleet.extract.ratelimits.DatabaseEtagStore;
 import io.etlfleet.extract.ratelimits.DatabaseRateLimitBudgets;
 import io.etlfleet.extract.running.ExtractJobHandler;
@@ -63,6 +64,13 @@ class ExtractWorkerConfiguration {
     @Bean
     ExtractMetrics extractMetrics(MeterRegistry registry, WorkerTypes types) {
         return new ExtractMetrics(registry).registerTypes(types.types());
+    }
+
+    /** The fleet's shared rate-limit budgets as gauges, sampled as often as the queue gauges. */
+    @Bean
+    SharedBudgetGauges sharedBudgetGauges(Jdbi jdbi, MeterRegistry registry, ScalingProperties scaling) {
+        return new SharedBudgetGauges(new RateLimitBudgetRepository(jdbi), registry, scaling.queueMetricsInterval(),
+                Clock.systemUTC());
     }
 
     @Bean

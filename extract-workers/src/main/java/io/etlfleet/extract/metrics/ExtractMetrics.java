@@ -1,19 +1,15 @@
 package io.etlfleet.extract.metrics;
 
 import io.etlfleet.extract.running.ExtractObserver;
-import io.etlfleet.integrations.spi.PageRequestInfo;
+import io.etlfleet.integrations.spi.Page;
 import io.etlfleet.queue.messages.ExtractJobMessage;
 import io.etlfleet.runtime.metrics.JobMeters;
 import io.etlfleet.storage.jobs.Job;
 import io.etlfleet.storage.jobs.JobStatus;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The extract workers' meters, exported on {@code /actuator/prometheus}:
@@ -21,16 +17,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code etl.jobs.started|succeeded|failed|deferred} (kind, type; deferred also reason)</li>
  * <li>{@code etl.records.extracted} (type, entity_type): records fetched from the source</li>
  * <li>{@code etl.batch.duration} (kind, type): fetch and commit of one page, as a histogram</li>
- * <li>{@code etl.source.rate_limit.remaining} (type, integration_id, resource): what the source
- *     reported on the last page this worker fetched for the integration</li>
+ * <li>{@code etl.source.requests} and {@code etl.source.not_modified} (type, entity_type): requests
+ *     the connectors made and how many of them the source answered 304 Not Modified, from the pages'
+ *     {@code requests} and {@code not_modified} counts; their ratio is the share of a re-sync the
+ *     ETags saved</li>
  * </ul>
+ * The shared rate-limit budgets are sampled by {@link SharedBudgetGauges}.
  */
 public final class ExtractMetrics implements ExtractObserver {
 
     public static final String KIND = "extract";
 
+    public static final String REQUESTS = "etl.source.requests";
+    public static final String NOT_MODIFIED = "etl.source.not_modified";
+
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> rateLimits = new ConcurrentHashMap<>();
 
     public ExtractMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,7 +57,8 @@ public final class ExtractMetrics implements ExtractObserver {
     }
 
     @Override
-    public void pageCommitted(Job job, PageRequestInfo request, int records, Duration took) {
+    public void pageCommitted(Job job, Page page, Duration took) {
+        int records = page.records().size();
         Counter.builder("etl.records.extracted")
                 .description("Records fetched from sources")
                 .tag("type", job.integrationType())
@@ -65,9 +67,11 @@ public final class ExtractMetrics implements ExtractObserver {
                 .increment(records);
         Timer batch = JobMeters.batchTimer(registry, KIND, job.integrationType());
         batch.record(took);
-        String remaining = request.rateLimit().get("x-ratelimit-remaining");
-        if (remaining != null) {
-            rateLimit(job, request.rateLimit().getOrDefault("x-ratelimit-resource", "core")).set(parse(remaining));
+        Long requests = page.counts().get(Page.REQUESTS);
+        if (requests != null) {
+            sourceCounter(REQUESTS, "Requests the connectors made to sources", job).increment(requests);
+            sourceCounter(NOT_MODIFIED, "Source requests answered 304 Not Modified", job)
+                    .increment(page.counts().getOrDefault(Page.NOT_MODIFIED, 0L));
         }
     }
 
@@ -97,25 +101,11 @@ public final class ExtractMetrics implements ExtractObserver {
                 .register(registry);
     }
 
-    private AtomicLong rateLimit(Job job, String resource) {
-        String key = job.integrationId() + "/" + resource;
-        return rateLimits.computeIfAbsent(key, k -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("etl.source.rate_limit.remaining", value, AtomicLong::get)
-                    .description("Requests left in the source's rate-limit window, as last reported")
-                    .tag("type", job.integrationType())
-                    .tag("integration_id", job.integrationId().toString())
-                    .tag("resource", resource)
-                    .register(registry);
-            return value;
-        });
-    }
-
-    private static long parse(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    private Counter sourceCounter(String name, String description, Job job) {
+        return Counter.builder(name)
+                .description(description)
+                .tag("type", job.integrationType())
+                .tag("entity_type", job.entityType())
+                .register(registry);
     }
 }

@@ -1,6 +1,6 @@
 package io.etlfleet.extract.running;
 
-import io.etlfleet.integrations.spi.PageRequestInfo;
+import io.etlfleet.integrations.spi.Page;
 import io.etlfleet.storage.jobs.Job;
 import java.time.Duration;
 
@@ -20,10 +20,10 @@ public interface ExtractObserver {
     /**
      * A page was committed.
      *
-     * @param records records the page held
-     * @param took    from the end of the previous page (or the job's start) to this commit: fetch and commit
+     * @param page the committed page: its records, request and the connector's counts
+     * @param took from the end of the previous page (or the job's start) to this commit: fetch and commit
      */
-    default void pageCommitted(Job job, PageRequestInfo request, int records, Duration took) {
+    default void pageCommitted(Job job, Page page, Duration took) {
     }
 
     /** The job ended without failing: succeeded, handed back at a page boundary, or cancelled. */

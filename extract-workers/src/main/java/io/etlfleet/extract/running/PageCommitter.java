@@ -85,7 +85,7 @@ final class PageCommitter implements PageSink {
         });
         context.wakeRelay().run();
         long now = System.nanoTime();
-        context.observer().pageCommitted(job, page.request(), records.size(), Duration.ofNanos(now - pageStartedNanos));
+        context.observer().pageCommitted(job, page, Duration.ofNanos(now - pageStartedNanos));
         pageStartedNanos = now;
     }
 

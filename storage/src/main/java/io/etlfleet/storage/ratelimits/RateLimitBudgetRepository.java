@@ -144,6 +144,34 @@ public class RateLimitBudgetRepository {
                 .list());
     }
 
+    /**
+     * What remains of the budgets per integration type and resource: the lowest count over the
+     * credentials integrations of the type used last. A window that has reset counts as its full
+     * limit, a credential the source asked to back off as zero; a backoff without a known limit
+     * that has passed tells nothing and is left out.
+     */
+    public List<TypeRemaining> remainingByType(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select i.type, b.resource,
+                               min(case when b.blocked_until > :now then 0
+                                        when b.reset_at <= :now then b.limit_total
+                                        else b.remaining end) as remaining
+                          from etl.rate_limit_budgets b
+                          join etl.rate_limit_users u on u.credential_fingerprint = b.credential_fingerprint
+                          join etl.integrations i on i.id = u.integration_id
+                         where i.deleted_at is null
+                           and not (b.limit_total = 0 and b.reset_at <= :now and coalesce(b.blocked_until, b.reset_at) <= :now)
+                         group by i.type, b.resource
+                         order by i.type, b.resource""")
+                .bind("now", ts(now))
+                .map((rs, ctx) -> new TypeRemaining(rs.getString("type"), rs.getString("resource"), rs.getLong("remaining")))
+                .list());
+    }
+
+    /** The lowest remaining budget of an integration type's credentials for one resource. */
+    public record TypeRemaining(String integrationType, String resource, long remaining) {
+    }
+
     private static Optional<Budget> find(Handle h, String fingerprint, String resource) {
         return h.createQuery("""
                         select resource, limit_total, remaining, used, reset_at, blocked_until
