@@ -79,8 +79,10 @@ class JobConsumerLifecycleIT {
 
         assertThat(finished).isTrue();
         assertThat(consumer.isRunning()).isFalse();
-        assertThat(statistics.of("etl.transform.github", QueueKind.TRANSFORM))
-                .hasValue(new QueueStats("etl.transform.github", QueueKind.TRANSFORM, 0, 0));
+        // The broker reports the cancelled consumer and the ack a moment after the client sent them.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(statistics.of("etl.transform.github", QueueKind.TRANSFORM))
+                        .hasValue(new QueueStats("etl.transform.github", QueueKind.TRANSFORM, 0, 0)));
         consumer.close();
     }
 
