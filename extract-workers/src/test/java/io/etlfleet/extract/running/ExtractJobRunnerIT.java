@@ -167,4 +167,50 @@ class ExtractJobRunnerIT {
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error()).doesNotContain("wrong-token");
     }
+
+    // Cancel requests: at once when the job waits, at the next page boundary when it runs.
+
+    @Test
+    void aQueuedJobIsCancelledAtOnceAndItsDeliveryDoesNothing() {
+        ExtractJobMessage message = enqueue("full");
+
+        Job cancelled = new JobStore(jdbi).cancel(message.jobId()).orElseThrow();
+
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(runner.run(message, false, () -> false)).isEmpty();
+        assertThat(source.requests().total()).isZero();
+    }
+
+    @Test
+    void aRunningJobStopsAtTheNextPageBoundaryAndKeepsItsCommittedPages() {
+        ExtractJobMessage message = enqueue("full");
+        AtomicInteger checks = new AtomicInteger();
+
+        // The request arrives while the second page is being fetched.
+        Job ended = runner.run(message, false, () -> {
+            if (checks.incrementAndGet() == 2) {
+                new JobStore(jdbi).cancel(message.jobId());
+            }
+            return false;
+        }).orElseThrow();
+
+        assertThat(ended.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(ended.error()).isEqualTo("cancelled on request");
+        long pages = ended.counts().get("pages");
+        assertThat(pages).isBetween(1L, 3L);
+        assertThat(source.requests().total()).isEqualTo(pages);
+        // Every committed page kept its raw rows and its transform job.
+        assertThat(count("select count(*) from etl.etl_jobs where integration_id = :integration and kind = 'transform'"))
+                .isEqualTo(pages);
+        assertThat(runner.run(message, false, () -> false)).isEmpty();
+    }
+
+    @Test
+    void aFinishedJobIgnoresACancelRequest() {
+        ExtractJobMessage message = enqueue("full");
+        runner.run(message, false, () -> false).orElseThrow();
+
+        assertThat(new JobStore(jdbi).cancel(message.jobId()).orElseThrow().status())
+                .isEqualTo(JobStatus.SUCCEEDED);
+    }
 }
