@@ -20,6 +20,7 @@ import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.outbox.OutboxStore;
 import io.etlfleet.storage.ratelimits.DeferredJobs;
 import io.etlfleet.storage.raw.RawStore;
+import io.etlfleet.storage.rejections.RejectionStore;
 import io.etlfleet.storage.sync.SyncState;
 import io.etlfleet.storage.sync.SyncStateStore;
 import java.time.Clock;
@@ -53,6 +54,7 @@ public class ExtractJobRunner {
     private final RawStore raw;
     private final SyncStateStore syncStates;
     private final OutboxStore outbox = new OutboxStore();
+    private final RejectionStore rejections;
     private final IntegrationStore integrations;
     private final Function<String, ConnectorFactory> connectors;
     private final JobMessageCodec codec;
@@ -81,6 +83,7 @@ public class ExtractJobRunner {
         this.jobs = new JobStore(jdbi);
         this.raw = new RawStore(jdbi);
         this.syncStates = new SyncStateStore(jdbi);
+        this.rejections = new RejectionStore(jdbi);
         this.integrations = integrations;
         this.connectors = connectors;
         this.codec = codec;
@@ -172,7 +175,7 @@ public class ExtractJobRunner {
                 JsonColumns.MAPPER.readTree(integration.configJson()), integrations.credentials(integration));
         ExtractCheckpoint checkpoint = ExtractCheckpoint.parse(job.checkpoint());
         JobCounts counts = new JobCounts(job.counts());
-        ExtractContext context = new ExtractContext(jdbi, jobs, raw, syncStates, outbox, codec, workerId,
+        ExtractContext context = new ExtractContext(jdbi, jobs, raw, syncStates, outbox, rejections, codec, workerId,
                 clock.instant(), wakeRelay, observer);
         SyncMode mode = SyncMode.valueOf(Optional.ofNullable(job.mode()).orElse("incremental").toUpperCase(Locale.ROOT));
         try (Connector connector = factory.create(settings)) {

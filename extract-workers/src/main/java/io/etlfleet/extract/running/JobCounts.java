@@ -10,6 +10,7 @@ final class JobCounts {
     static final String RECORDS_FETCHED = "records_fetched";
     static final String RECORDS_STORED = "records_stored";
     static final String RECORDS_UNCHANGED = "records_unchanged";
+    static final String RECORDS_REJECTED = "records_rejected";
     static final String TRANSFORM_JOBS = "transform_jobs";
 
     private final Map<String, Long> values = new LinkedHashMap<>();

@@ -15,7 +15,10 @@ import io.etlfleet.storage.outbox.OutboxMessage;
 import io.etlfleet.storage.outbox.OutboxStore;
 import io.etlfleet.storage.raw.NewRawRecord;
 import io.etlfleet.storage.raw.RawBatch;
+import io.etlfleet.storage.raw.RawInsert;
 import io.etlfleet.storage.raw.RawStore;
+import io.etlfleet.storage.rejections.Rejection;
+import io.etlfleet.storage.rejections.RejectionStore;
 import io.etlfleet.storage.sync.SyncState;
 import io.etlfleet.storage.sync.SyncStateStore;
 import java.time.Duration;
@@ -29,7 +32,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Commits each page of one scope of an extract job in one transaction: the new raw objects
- * (one multi-row insert), a transform job for them with its message in the outbox, the
+ * (one multi-row insert; a record the store refuses is rejected on the job with its reason and
+ * the rest of the page is stored), a transform job for them with its message in the outbox, the
  * job's checkpoint and counts, and with the last page the scope's sync cursor. After the
  * commit the outbox relay is woken so the transform job is published at once.
  */
@@ -63,11 +67,19 @@ final class PageCommitter implements PageSink {
                 metadata(page.request()), records);
         Jdbi jdbi = context.jdbi();
         jdbi.useTransaction(h -> {
-            int stored = context.raw().insert(h, batch);
+            RawInsert inserted = context.raw().store(h, batch);
+            int stored = inserted.stored();
+            int rejected = inserted.rejected().size();
             counts.add(JobCounts.PAGES, 1);
             counts.add(JobCounts.RECORDS_FETCHED, records.size());
             counts.add(JobCounts.RECORDS_STORED, stored);
-            counts.add(JobCounts.RECORDS_UNCHANGED, records.size() - stored);
+            counts.add(JobCounts.RECORDS_UNCHANGED, records.size() - stored - rejected);
+            if (rejected > 0) {
+                counts.add(JobCounts.RECORDS_REJECTED, rejected);
+                context.rejections().add(h, job.id(), job.tenantId(), job.integrationId(), job.entityType(),
+                        Rejection.EXTRACT, inserted.rejected().stream()
+                                .map(r -> new RejectionStore.NewRejection(r.externalId(), null, r.reason())).toList());
+            }
             page.counts().forEach(counts::add);
             if (stored > 0) {
                 NewJob transform = NewJob.transform(job.id(), job.tenantId(), job.integrationId(), job.integrationType(),
@@ -120,6 +132,7 @@ final class PageCommitter implements PageSink {
 
     /** What every page of one job run shares. */
     record ExtractContext(Jdbi jdbi, JobStore jobs, RawStore raw, SyncStateStore syncStates, OutboxStore outbox,
-            JobMessageCodec codec, String workerId, Instant runStartedAt, Runnable wakeRelay, ExtractObserver observer) {
+            RejectionStore rejections, JobMessageCodec codec, String workerId, Instant runStartedAt, Runnable wakeRelay,
+            ExtractObserver observer) {
     }
 }

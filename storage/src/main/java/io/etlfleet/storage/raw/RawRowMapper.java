@@ -20,7 +20,7 @@ final class RawRowMapper implements RowMapper<RawRow> {
                 rs.getObject("integration_id", UUID.class),
                 rs.getString("entity_type"),
                 rs.getString("external_id"),
-                rs.getString("raw_json"),
+                LosslessJson.restore(rs.getString("raw_json"), rs.getString("lossless")),
                 instant(rs.getTimestamp("source_updated_at")),
                 rs.getObject("batch_id", UUID.class),
                 instant(rs.getTimestamp("extracted_at")));

@@ -1,16 +1,19 @@
 package io.etlfleet.storage.raw;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
 
 /** Writes and reads {@code etl.raw_extraction_data}. */
 public class RawStore {
 
     private static final String ROW_COLUMNS = """
             id, tenant_id, integration_id, entity_type, external_id, raw_data::text as raw_json,
-            source_updated_at, batch_id, extracted_at""";
+            extraction_metadata->>'lossless' as lossless, source_updated_at, batch_id, extracted_at""";
 
     private final Jdbi jdbi;
 
@@ -20,33 +23,104 @@ public class RawStore {
 
     /**
      * Inserts the batch in one statement (arrays unnested server-side, not a round trip per
-     * record). An object whose content hash is already stored is skipped.
+     * record). An object whose content hash is already stored is skipped. Fails whole when
+     * PostgreSQL refuses any record; {@link #store} isolates such records instead.
      *
      * @return how many records were new
      */
     public int insert(Handle handle, RawBatch batch) {
+        return insertRecords(handle, batch, batch.records());
+    }
+
+    /**
+     * Like {@link #insert}, but a record PostgreSQL refuses (a data error such as a number
+     * beyond {@code numeric}'s range) is left out with the reason and the rest of the batch is
+     * stored: the batch is tried in one statement first and, only when that fails on data,
+     * record by record, each under its own savepoint.
+     */
+    public RawInsert store(Handle handle, RawBatch batch) {
         if (batch.records().isEmpty()) {
+            return new RawInsert(0, List.of());
+        }
+        try {
+            return new RawInsert(underSavepoint(handle, () -> insertRecords(handle, batch, batch.records())), List.of());
+        } catch (RefusedData whole) {
+            int stored = 0;
+            List<RawInsert.Rejected> rejected = new ArrayList<>();
+            for (NewRawRecord record : batch.records()) {
+                try {
+                    stored += underSavepoint(handle, () -> insertRecords(handle, batch, List.of(record)));
+                } catch (RefusedData e) {
+                    rejected.add(new RawInsert.Rejected(record.externalId(), e.getMessage()));
+                }
+            }
+            return new RawInsert(stored, rejected);
+        }
+    }
+
+    private static int underSavepoint(Handle handle, java.util.function.IntSupplier work) {
+        String name = "raw_" + UUID.randomUUID().toString().replace("-", "");
+        handle.savepoint(name);
+        try {
+            int result = work.getAsInt();
+            handle.releaseSavepoint(name);
+            return result;
+        } catch (StatementException e) {
+            SQLException cause = e.getCause() instanceof SQLException sql ? sql : null;
+            String state = cause == null ? null : cause.getSQLState();
+            if (state == null || !(state.startsWith("22") || state.startsWith("54"))) {
+                throw e;
+            }
+            handle.rollbackToSavepoint(name);
+            throw new RefusedData("PostgreSQL refused the object (SQLSTATE " + state + "): "
+                    + firstLine(cause.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** A data error PostgreSQL raised for the records of one statement. */
+    private static final class RefusedData extends RuntimeException {
+        RefusedData(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static int insertRecords(Handle handle, RawBatch batch, List<NewRawRecord> records) {
+        if (records.isEmpty()) {
             return 0;
         }
-        int size = batch.records().size();
+        int size = records.size();
         String[] ids = new String[size];
         String[] json = new String[size];
         String[] hashes = new String[size];
         String[] updated = new String[size];
+        String[] lossless = new String[size];
         for (int i = 0; i < size; i++) {
-            NewRawRecord record = batch.records().get(i);
+            NewRawRecord record = records.get(i);
             ids[i] = record.externalId();
             json[i] = record.json();
             hashes[i] = record.contentHash();
             updated[i] = record.sourceUpdatedAt() == null ? null : record.sourceUpdatedAt().toString();
+            lossless[i] = record.losslessMetadata();
         }
         return handle.createUpdate("""
                         insert into etl.raw_extraction_data
                                (tenant_id, integration_id, entity_type, external_id, raw_data, extraction_metadata,
                                 content_hash, source_updated_at, job_id, batch_id)
                         select :tenantId, :integrationId, :entityType, r.external_id, cast(r.raw as jsonb),
-                               cast(:metadata as jsonb), decode(r.hash, 'hex'), r.updated, :jobId, :batchId
-                          from unnest(:ids, :json, :hashes, cast(:updated as timestamptz[])) as r(external_id, raw, hash, updated)
+                               case when r.lossless is null then cast(:metadata as jsonb)
+                                    else cast(:metadata as jsonb) || jsonb_build_object('lossless', cast(r.lossless as jsonb))
+                               end,
+                               decode(r.hash, 'hex'), r.updated, :jobId, :batchId
+                          from unnest(:ids, :json, :hashes, cast(:updated as timestamptz[]), :lossless)
+                               as r(external_id, raw, hash, updated, lossless)
                         on conflict (integration_id, entity_type, external_id, content_hash) do nothing""")
                 .bind("tenantId", batch.tenantId())
                 .bind("integrationId", batch.integrationId())
@@ -58,6 +132,7 @@ public class RawStore {
                 .bindArray("json", String.class, (Object[]) json)
                 .bindArray("hashes", String.class, (Object[]) hashes)
                 .bindArray("updated", String.class, (Object[]) updated)
+                .bindArray("lossless", String.class, (Object[]) lossless)
                 .execute();
     }
 

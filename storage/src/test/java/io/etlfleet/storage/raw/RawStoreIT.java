@@ -3,6 +3,7 @@ package io.etlfleet.storage.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etlfleet.storage.Fixtures;
+import io.etlfleet.storage.JsonColumns;
 import io.etlfleet.storage.Fixtures.TenantIntegration;
 import io.etlfleet.storage.Storage;
 import io.etlfleet.testing.TestDatabase;
@@ -74,6 +75,60 @@ class RawStoreIT {
         assertThat(store(aBatch("dedupe", List.of(first, first)))).isZero();
         assertThat(store(aBatch("dedupe", List.of(first, changed)))).isEqualTo(1);
         assertThat(raw.count(owner.integrationId(), "dedupe")).isEqualTo(2);
+    }
+
+    @Test
+    void keepsNulAndLoneSurrogatesLosslesslyAndSaysWhichFormItUsed() {
+        String original = "{\"number\":9,\"title\":\"pasted log \\u0000 with \\ud800 and 😀\",\"state\":\"open\"}";
+        String originalText = JsonColumns.write(JsonColumns.MAPPER.readTree(original));
+        RawBatch batch = aBatch("hostile", List.of(NewRawRecord.of("a/b#9", originalText, null),
+                NewRawRecord.of("a/b#10", "{\"number\":10,\"title\":\"fine\"}", null)));
+
+        assertThat(store(batch)).isEqualTo(2);
+
+        List<RawRow> rows = jdbi.withHandle(h -> raw.batch(h, batch.batchId()));
+        // jsonb keeps objects, not their text: key order and spacing are its own, every value is the original.
+        assertThat(JsonColumns.MAPPER.readTree(rows.get(0).rawJson())).isEqualTo(JsonColumns.MAPPER.readTree(originalText));
+        assertThat(JsonColumns.MAPPER.readTree(rows.get(0).rawJson()).path("title").asString())
+                .isEqualTo("pasted log \u0000 with \ud800 and 😀");
+        List<String> forms = jdbi.withHandle(h -> h.createQuery("""
+                        select extraction_metadata->'lossless'->>'form' from etl.raw_extraction_data
+                         where batch_id = :batch order by id""")
+                .bind("batch", batch.batchId()).mapTo(String.class).list());
+        assertThat(forms).containsExactly(LosslessJson.FORM, null);
+        List<String> endpoints = jdbi.withHandle(h -> h.createQuery("""
+                        select extraction_metadata->>'endpoint' from etl.raw_extraction_data where batch_id = :batch""")
+                .bind("batch", batch.batchId()).mapTo(String.class).list());
+        assertThat(endpoints).containsOnly("/repos/a/b/issues");
+        assertThat(store(aBatch("hostile", List.of(NewRawRecord.of("a/b#9", originalText, null))))).isZero();
+    }
+
+    @Test
+    void aRecordPostgresRefusesIsRejectedWithItsReasonAndTheRestOfTheBatchIsStored() {
+        RawBatch batch = aBatch("refused", List.of(
+                NewRawRecord.of("a/b#1", "{\"number\":1}", null),
+                NewRawRecord.of("a/b#2", "{\"number\":1e1000000}", null),
+                NewRawRecord.of("a/b#3", "{\"number\":3}", null)));
+
+        RawInsert inserted = jdbi.inTransaction(h -> raw.store(h, batch));
+
+        assertThat(inserted.stored()).isEqualTo(2);
+        assertThat(inserted.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.externalId()).isEqualTo("a/b#2");
+            assertThat(r.reason()).contains("SQLSTATE 22003").contains("numeric");
+        });
+        List<RawRow> stored = jdbi.withHandle(h -> raw.batch(h, batch.batchId()));
+        assertThat(stored).extracting(RawRow::externalId).containsExactly("a/b#1", "a/b#3");
+    }
+
+    @Test
+    void aStrictInsertFailsWholeOnARefusedRecord() {
+        RawBatch batch = aBatch("strict", List.of(NewRawRecord.of("a/b#1", "{\"number\":1}", null),
+                NewRawRecord.of("a/b#2", "{\"number\":1e1000000}", null)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store(batch))
+                .isInstanceOf(org.jdbi.v3.core.statement.StatementException.class);
+        assertThat(raw.count(owner.integrationId(), "strict")).isZero();
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.etlfleet.storage.jobs.JobStatus;
 import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.raw.RawRow;
 import io.etlfleet.storage.raw.RawStore;
+import io.etlfleet.storage.rejections.Rejection;
+import io.etlfleet.storage.rejections.RejectionStore;
 import io.etlfleet.transform.loading.EntityLoader;
 import io.etlfleet.transform.loading.EntityLoaders;
 import io.etlfleet.transform.loading.LoadResult;
@@ -34,6 +36,7 @@ public class TransformJobRunner {
     private final Jdbi jdbi;
     private final JobStore jobs;
     private final RawStore raw;
+    private final RejectionStore rejections;
     private final EntityLoaders loaders;
     private final String workerId;
     private final Duration staleAfter;
@@ -43,6 +46,7 @@ public class TransformJobRunner {
         this.jdbi = jdbi;
         this.jobs = new JobStore(jdbi);
         this.raw = new RawStore(jdbi);
+        this.rejections = new RejectionStore(jdbi);
         this.loaders = loaders;
         this.workerId = workerId;
         this.staleAfter = staleAfter;
@@ -82,6 +86,9 @@ public class TransformJobRunner {
             Job done = jdbi.inTransaction(h -> {
                 List<RawRow> rows = message.batchId() != null ? raw.batch(h, message.batchId()) : raw.byIds(h, message.rawIds());
                 LoadResult result = loader.load(h, rows);
+                rejections.add(h, job.id(), job.tenantId(), job.integrationId(), job.entityType(), Rejection.TRANSFORM,
+                        result.rejected().stream()
+                                .map(r -> new RejectionStore.NewRejection(r.externalId(), r.rawId(), r.reason())).toList());
                 raw.markTransformed(h, rows.stream().map(RawRow::id).toList());
                 return jobs.transition(h, job.id(), JobStatus.SUCCEEDED, rejections(result), result.counts(rows.size()));
             });
@@ -96,7 +103,10 @@ public class TransformJobRunner {
         }
     }
 
-    /** Rejected source records are kept on the job; the rest of the batch still loads. */
+    /**
+     * Rejected source records are kept on the job (one {@code etl.record_rejections} row each,
+     * and a summary as its error); the rest of the batch still loads.
+     */
     private static String rejections(LoadResult result) {
         if (result.rejected().isEmpty()) {
             return null;
