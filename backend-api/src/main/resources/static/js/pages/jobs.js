@@ -102,6 +102,17 @@ function timelineOf(job) {
     .filter(([field]) => job[field]).map(([field, status]) => ({ at: job[field], status, message: `from ${field}` }));
 }
 
+// Source records the job (or its transform jobs) could not store or map; the rest loaded.
+function rejectionsOf(job) {
+  const rejections = job.rejections || [];
+  if (!rejections.length) return null;
+  const total = job.rejections_total ?? rejections.length;
+  return [h('h3', {}, `Rejected records (${total})`),
+    total > rejections.length ? h('p', { class: 'muted' }, `first ${rejections.length}; all at /api/v1/jobs/${job.id}/rejections`) : null,
+    table(['record', 'stage', 'reason', 'at'], rejections.map((r) => [h('span', { class: 'mono' }, r.external_id),
+      r.stage, h('span', { class: 'error-text' }, r.reason), time(r.rejected_at)]), { class: 'rejections' })];
+}
+
 function mountDetail(root, ctx, id) {
   const error = errorBanner();
   const body = h('div', { id: 'job-detail' });
@@ -150,6 +161,7 @@ function mountDetail(root, ctx, id) {
       job.error ? h('div', { class: 'banner error job-error' }, h('strong', {}, 'error: '), job.error) : null,
       h('h3', {}, 'Counts'),
       table(['count', 'value'], Object.entries(job.counts || {}).map(([k, v]) => [k, String(v)]), { class: 'counts' }),
+      rejectionsOf(job),
       h('h3', {}, 'Timeline'),
       table(['at', 'status', 'message'], timelineOf(job).map((t) => [time(t.at), statusBadge(t.status), t.message || '']),
         { class: 'timeline' }),

@@ -3,12 +3,13 @@ package io.etlfleet.api.config;
 import io.etlfleet.api.security.SourceUrlPolicy;
 import io.etlfleet.storage.jobs.JobHistory;
 import io.etlfleet.storage.raw.RawBrowser;
+import io.etlfleet.storage.rejections.RejectionStore;
 import io.etlfleet.storage.sync.SyncStateStore;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Stores behind the job timeline and stats, raw data and sync state; the source URL policy. */
+/** Stores behind the job timeline, stats and rejections, raw data and sync state; the source URL policy. */
 @Configuration(proxyBeanMethods = false)
 public class BrowsingConfiguration {
 
@@ -20,6 +21,11 @@ public class BrowsingConfiguration {
     @Bean
     RawBrowser rawBrowser(Jdbi jdbi) {
         return new RawBrowser(jdbi);
+    }
+
+    @Bean
+    RejectionStore rejectionStore(Jdbi jdbi) {
+        return new RejectionStore(jdbi);
     }
 
     @Bean

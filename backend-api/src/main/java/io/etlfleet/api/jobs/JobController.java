@@ -10,6 +10,7 @@ import io.etlfleet.storage.jobs.JobKind;
 import io.etlfleet.storage.jobs.JobQuery;
 import io.etlfleet.storage.jobs.JobStatus;
 import io.etlfleet.storage.jobs.JobStore;
+import io.etlfleet.storage.rejections.RejectionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,22 +31,46 @@ public class JobController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int DEFAULT_HOURS = 24;
+    static final int DETAIL_REJECTIONS = 20;
+    static final int MAX_REJECTIONS = 1000;
 
     private final JobStore jobs;
     private final JobHistory history;
     private final JobActions actions;
+    private final RejectionStore rejections;
 
-    public JobController(JobStore jobs, JobHistory history, JobActions actions) {
+    public JobController(JobStore jobs, JobHistory history, JobActions actions, RejectionStore rejections) {
         this.jobs = jobs;
         this.history = history;
         this.actions = actions;
+        this.rejections = rejections;
     }
 
-    /** The job with its transform children and its timeline. */
+    /**
+     * The job with its transform children, its timeline, and the first source records it or its
+     * children rejected ({@code rejections}, with {@code rejections_total}).
+     */
     @GetMapping("/{id}")
     public JobResponse get(Caller caller, @PathVariable UUID id) {
         Job job = actions.visible(caller, id);
-        return JobResponse.detailed(job, jobs.children(job.id()), history.timeline(job.id()));
+        return JobResponse.detailed(job, jobs.children(job.id()), history.timeline(job.id()),
+                rejections.forJob(job.id(), DETAIL_REJECTIONS), rejections.countForJob(job.id()));
+    }
+
+    /**
+     * Source records the job or its child jobs could not store or map, oldest first, each with
+     * its external id, stage and reason; {@code limit} 1 to 1000 (default 50).
+     */
+    @GetMapping("/{id}/rejections")
+    public RejectionListResponse rejections(Caller caller, @PathVariable UUID id,
+            @RequestParam(required = false) String limit) {
+        FieldErrors errors = new FieldErrors();
+        int size = QueryParams.bounded(errors, "limit", limit, 1, MAX_REJECTIONS, DEFAULT_LIMIT);
+        errors.throwIfAny();
+        Job job = actions.visible(caller, id);
+        return new RejectionListResponse(
+                rejections.forJob(job.id(), size).stream().map(RejectionResponse::of).toList(),
+                rejections.countForJob(job.id()));
     }
 
     /**

@@ -11,6 +11,8 @@ import io.etlfleet.api.Fixtures.TenantWithKey;
 import io.etlfleet.api.TestBackend;
 import io.etlfleet.storage.jobs.JobStatus;
 import io.etlfleet.storage.jobs.JobStore;
+import io.etlfleet.storage.rejections.Rejection;
+import io.etlfleet.storage.rejections.RejectionStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,6 +71,37 @@ class JobsApiIT {
         api = new ApiClient(port);
         tenant = aTenant(api);
         integrationId = aGithubIntegration(api, tenant);
+    }
+
+    @Test
+    void aJobShowsTheRecordsItAndItsChildrenRejectedWithTheirIdsAndReasons() {
+        UUID job = UUID.fromString(anExtractJob(api, tenant, integrationId));
+        var extract = jobs.find(job).orElseThrow();
+        var transform = io.etlfleet.storage.jobs.NewJob.transform(job, extract.tenantId(), extract.integrationId(),
+                "github", "github_issues", UUID.randomUUID());
+        RejectionStore store = new RejectionStore(jdbi);
+        jdbi.useTransaction(h -> {
+            jobs.insert(h, transform);
+            store.add(h, job, extract.tenantId(), extract.integrationId(), "github_issues", Rejection.EXTRACT,
+                    List.of(new RejectionStore.NewRejection("acme/app#7", null, "numeric field out of range")));
+            store.add(h, transform.id(), extract.tenantId(), extract.integrationId(), "github_issues",
+                    Rejection.TRANSFORM, List.of(new RejectionStore.NewRejection("acme/app#9\u0000", 42L,
+                            "updated_at is not a timestamp")));
+        });
+
+        JsonNode detail = api.get("/api/v1/jobs/" + job, tenant.apiKey()).json();
+        ApiClient.Response listed = api.get("/api/v1/jobs/" + job + "/rejections?limit=1", tenant.apiKey());
+
+        assertThat(detail.path("rejections_total").asLong()).isEqualTo(2);
+        assertThat(detail.path("rejections").valueStream().map(r -> r.path("external_id").asString()))
+                .containsExactly("acme/app#7", "acme/app#9\\u0000");
+        assertThat(detail.path("rejections").path(1).path("stage").asString()).isEqualTo("transform");
+        assertThat(detail.path("rejections").path(1).path("raw_id").asLong()).isEqualTo(42);
+        assertThat(detail.path("rejections").path(1).path("reason").asString()).isEqualTo("updated_at is not a timestamp");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().path("total").asLong()).isEqualTo(2);
+        assertThat(listed.json().path("items")).hasSize(1);
+        assertThat(api.get("/api/v1/jobs/" + job + "/rejections?limit=0", tenant.apiKey()).status()).isEqualTo(400);
     }
 
     @Test

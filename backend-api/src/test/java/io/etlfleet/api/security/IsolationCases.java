@@ -162,6 +162,8 @@ final class IsolationCases {
             assertThat(c.api().get("/api/v1/jobs/stats", TestBackend.ADMIN_TOKEN).json().path("buckets")).isNotEmpty();
         });
         add("GET /api/v1/jobs/{}", c -> c.expect(c.asB("GET", "/api/v1/jobs/" + c.jobA(), null), 404));
+        add("GET /api/v1/jobs/{}/rejections",
+                c -> c.expect(c.asB("GET", "/api/v1/jobs/" + c.jobA() + "/rejections", null), 404));
         add("POST /api/v1/jobs/{}/cancel", c -> {
             c.expect(c.asB("POST", "/api/v1/jobs/" + c.jobA() + "/cancel", null), 404);
             assertThat(c.api().get("/api/v1/jobs/" + c.jobA(), c.a().apiKey()).text("status")).isEqualTo("queued");

@@ -14,6 +14,9 @@ import io.etlfleet.api.TestBackend;
 import io.etlfleet.storage.jobs.Job;
 import io.etlfleet.storage.jobs.JobStore;
 import io.etlfleet.storage.jobs.NewJob;
+import io.etlfleet.storage.rejections.Rejection;
+import io.etlfleet.storage.rejections.RejectionStore;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -112,7 +115,7 @@ class MonitoringUiIT {
     }
 
     @Test
-    void jobDetailShowsItsChildTransformJobs() {
+    void jobDetailShowsItsChildTransformJobsAndTheRecordsTheyRejected() {
         TenantWithKey tenant = aTenant(api);
         String jobId = anExtractJob(api, tenant, aGithubIntegration(api, tenant));
         Job parent = jobs.find(UUID.fromString(jobId)).orElseThrow();
@@ -123,6 +126,9 @@ class MonitoringUiIT {
         jdbi.useHandle(h -> {
             jobs.insert(h, first);
             jobs.insert(h, second);
+            new RejectionStore(jdbi).add(h, second.id(), parent.tenantId(), parent.integrationId(), "github_issues",
+                    Rejection.TRANSFORM, List.of(new RejectionStore.NewRejection("acme/app#12", 7L,
+                            "updated_at is not a timestamp: yesterday")));
         });
 
         try (Page page = browser.signIn(port, tenant.apiKey(), "#/jobs/" + jobId)) {
@@ -132,6 +138,10 @@ class MonitoringUiIT {
             assertThat(page.locator("table.children tr[data-job='" + first.id() + "']")).containsText("queued");
             assertThat(page.locator("table.children tr[data-job='" + second.id() + "']")).isVisible();
             assertThat(page.locator("#job-detail")).containsText("github_issues");
+            assertThat(page.getByText("Rejected records (1)")).isVisible();
+            assertThat(page.locator("table.rejections tbody tr")).hasCount(1);
+            assertThat(page.locator("table.rejections tbody tr")).containsText("acme/app#12");
+            assertThat(page.locator("table.rejections tbody tr")).containsText("updated_at is not a timestamp: yesterday");
 
             page.locator("table.children tr[data-job='" + first.id() + "'] a").click();
             assertThat(page.locator("#job-detail dl")).containsText(jobId);
