@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CI variant of the fault-injection run ({@code ./etl faults} is the full one): a few
- * thousand records from the fake GitHub and Jira with 5xx and rate limits injected, one
- * extract worker killed -9 and one stopped with SIGTERM mid-sync, malformed messages published;
+ * thousand records from the fake GitHub and Jira with 5xx and rate limits injected, issues
+ * edited and created at both fakes while the full sync pages, one extract worker killed -9 and
+ * one stopped with SIGTERM mid-sync, malformed messages published;
  * no service restarts, as
  * the test services are shared.
  */
 class FleetFaultsIT {
 
     @Test
-    void aKilledExtractWorkerAndMalformedMessagesLoseAndDuplicateNothing() throws Exception {
+    void editsDuringTheSyncAKilledExtractWorkerAndMalformedMessagesLoseAndDuplicateNothing() throws Exception {
         try (TestDatabase database = TestServices.postgres().createDatabase("fleet_faults");
                 TestVhost vhost = TestServices.rabbit().createVhost("fleet-faults")) {
             FaultRuns.Result result = FaultRuns.ciVariant(database.url(), database.user(), database.password(),

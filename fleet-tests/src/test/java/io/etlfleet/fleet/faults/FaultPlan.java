@@ -12,10 +12,13 @@ import java.time.Duration;
  * @param restartBroker   stop and start RabbitMQ once during the sync (needs a private broker)
  * @param restartDatabase stop and start PostgreSQL once during the sync (needs a private server)
  * @param malformed       malformed messages published to the work queues (at most 5 kinds, cycled)
- * @param sourceChanges   issues changed at the source, caught by the incremental sync after the full one
- * @param concurrentChanges make those changes in the middle of the full sync rather than after it; this
- *                        exposes the Jira connector's offset paging (an issue updated behind the page
- *                        position shifts the rest, and one unchanged issue is skipped per change)
+ * @param sourceChanges   with concurrent changes, issues edited at each fake every 300 ms while the full
+ *                        sync extracts (plus an issue created in each repository and project every 3 s);
+ *                        otherwise issues changed once after the full sync. The incremental sync after
+ *                        the full one must catch them all.
+ * @param concurrentChanges edit the sources while the full sync pages through them (the default): an
+ *                        edited record moves within updated-ordered listings between page requests, which
+ *                        is what makes position-based paging skip records
  * @param timeout         the whole run's limit
  */
 public record FaultPlan(int records, int extractKills, int transformKills, int gracefulStops, boolean restartBroker,
@@ -29,12 +32,12 @@ public record FaultPlan(int records, int extractKills, int transformKills, int g
 
     /** The full run the issue asks for: 50,000 records, three kills, a SIGTERM, both restarts. */
     public static FaultPlan full() {
-        return new FaultPlan(50_000, 2, 1, 1, true, true, 5, 40, false, Duration.ofMinutes(60));
+        return new FaultPlan(50_000, 2, 1, 1, true, true, 5, 3, true, Duration.ofMinutes(60));
     }
 
     /** The CI variant: a few thousand records, one extract worker kill and one SIGTERM, no service restarts. */
     public static FaultPlan ci() {
-        return new FaultPlan(3_000, 1, 0, 1, false, false, 5, 10, false, Duration.ofMinutes(10));
+        return new FaultPlan(3_000, 1, 0, 1, false, false, 5, 3, true, Duration.ofMinutes(10));
     }
 
     /** Fractions of the extraction at which the faults fire, in order. */
@@ -67,6 +70,7 @@ public record FaultPlan(int records, int extractKills, int transformKills, int g
                 case "--timeout-minutes" -> { timeout = Duration.ofMinutes(Long.parseLong(value)); i++; }
                 case "--no-broker-restart" -> broker = false;
                 case "--concurrent-changes" -> concurrent = true;
+                case "--changes-after-sync" -> concurrent = false;
                 case "--no-database-restart" -> database = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }

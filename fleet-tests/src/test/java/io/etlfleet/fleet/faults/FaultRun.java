@@ -68,7 +68,17 @@ final class FaultRun {
                 report.malformed = MalformedMessages.publish(new ConfirmedPublisher(connections), plan.malformed());
                 long syncStart = System.nanoTime();
                 enqueue(api, key, integrations, "full");
-                driveFaults(fleet, source, jdbi, tenantId);
+                try (SourceChurn churn = plan.concurrentChanges() ? new SourceChurn(source, plan.sourceChanges()) : null) {
+                    driveFaults(fleet, source, jdbi, tenantId);
+                    awaitExtractFinished(jdbi, tenantId);
+                    if (churn != null) {
+                        churn.close();
+                        report.concurrentEdits = churn.edits();
+                        report.concurrentCreations = churn.creations();
+                        log.info("Source edits during the full sync: {} edits, {} new issues", churn.edits(),
+                                churn.creations());
+                    }
+                }
                 awaitSettled(jdbi, tenantId);
                 if (!plan.concurrentChanges()) {
                     source.changeIssues(plan.sourceChanges());
@@ -110,19 +120,14 @@ final class FaultRun {
         if (plan.restartBroker()) faults.add("restart RabbitMQ");
         double[] schedule = plan.schedule();
         long expected = source.rawRecords();
-        boolean changed = !plan.concurrentChanges();
         long lastTrouble = 0;
         int next = 0;
-        while (next < faults.size() || !changed) {
+        while (next < faults.size()) {
             checkTimeout();
             double progress = Math.min(1.0, rawStored(jdbi, tenantId) / (double) expected);
             if (System.nanoTime() - lastTrouble > Duration.ofSeconds(3).toNanos()) {
                 source.injectTrouble();
                 lastTrouble = System.nanoTime();
-            }
-            if (!changed && progress >= 0.5) {
-                source.changeIssues(plan.sourceChanges());
-                changed = true;
             }
             if (next < faults.size() && (progress >= schedule[next] || extractFinished(jdbi, tenantId))) {
                 String fault = faults.get(next++);
@@ -196,6 +201,13 @@ final class FaultRun {
                 .filter(letter -> report.malformed.stream().noneMatch(sent -> sent.matches(letter))).count();
         report.missingDeadLetters = report.malformed.stream()
                 .filter(sent -> letters.stream().noneMatch(sent::matches)).count();
+    }
+
+    private void awaitExtractFinished(Jdbi jdbi, UUID tenantId) throws Exception {
+        while (!extractFinished(jdbi, tenantId)) {
+            checkTimeout();
+            Thread.sleep(250);
+        }
     }
 
     private static long rawStored(Jdbi jdbi, UUID tenantId) {

@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  *
  * <p>Options: {@code --records N} (default 50000), {@code --extract-kills N} (2),
  * {@code --transform-kills N} (1), {@code --sigterms N} (1), {@code --malformed N} (5),
- * {@code --source-changes N} (40), {@code --concurrent-changes},
+ * {@code --source-changes N} (3 edits per fake every 300 ms of the full sync), {@code --changes-after-sync},
  * {@code --no-broker-restart}, {@code --no-database-restart}, {@code --timeout-minutes N} (60).
  * {@code ETL_FAULTS_PG_BIN} and {@code ETL_FAULTS_RABBITMQ_BIN} point at other binaries.
  */

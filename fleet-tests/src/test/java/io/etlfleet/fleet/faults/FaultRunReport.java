@@ -24,6 +24,8 @@ final class FaultRunReport {
     long sourceRecords;
     int serverErrors;
     int rateLimits;
+    int concurrentEdits;
+    int concurrentCreations;
     Duration syncTime = Duration.ZERO;
     Duration total = Duration.ZERO;
 
@@ -57,6 +59,10 @@ final class FaultRunReport {
         }
         out.append(String.format("  %-28s %9s %9s  %d 5xx, %d rate limits (GitHub and Jira)%n", "source faults", "",
                 "", serverErrors, rateLimits));
+        if (plan.concurrentChanges()) {
+            out.append(String.format("  %-28s %9s %9s  %d edits, %d new issues while the full sync paged%n",
+                    "source changes", "", "", concurrentEdits, concurrentCreations));
+        }
         out.append(rule);
         out.append(String.format("  %-24s %9s %9s %8s %10s %6s %10s  %s%n", "entity", "source", "warehouse",
                 "missing", "duplicates", "stale", "unexpected", "result"));

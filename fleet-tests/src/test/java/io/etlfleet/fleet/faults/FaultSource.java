@@ -88,6 +88,18 @@ final class FaultSource implements AutoCloseable {
         }
     }
 
+    /** Creates one issue in each repository (a pull request now and then) and each project; returns how many. */
+    int createIssues() {
+        int created = 0;
+        for (String repository : REPOSITORIES) {
+            created += source.github().generateIssues(repository, 1, 5).size();
+        }
+        for (String project : PROJECTS) {
+            created += source.jira().generateIssues(project, 1).size();
+        }
+        return created;
+    }
+
     int serverErrorsInjected() {
         return serverErrors.get();
     }
