@@ -76,11 +76,11 @@ class ExtractWorkerConfiguration {
     @Bean
     ExtractJobRunner extractJobRunner(Jdbi jdbi, IntegrationStore integrations, Connectors connectors,
             JobMessageCodec codec, WorkerIdentity identity, FleetProperties fleet, OutboxRelay relay, JobStore jobs,
-            ScalingProperties scaling, ExtractMetrics metrics) {
+            ScalingProperties scaling, ExtractMetrics metrics, ExtractWorkerProperties properties) {
         FairExtractClaimer claimer = new FairExtractClaimer(new FairClaims(jdbi, jobs, scaling.maxJobsPerIntegration()),
                 scaling.deferDelay(), message -> metrics.deferred(message, "integration_cap"));
         return new ExtractJobRunner(jdbi, integrations, connectors::factory, codec, identity.id(), fleet.staleAfter(),
-                relay::wake, Clock.systemUTC(), claimer, metrics);
+                relay::wake, Clock.systemUTC(), claimer, metrics, properties.scopeParallelism());
     }
 
     @Bean

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -39,15 +40,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one extract job: claims it, creates the integration's connector and extracts each
- * scope of the entity type in turn, committing page by page through {@link PageCommitter}.
- * A resumed job starts from its checkpoint (the scope in progress and the connector's
- * position in it). Failures update the job's status and are rethrown so the consumer can
+ * Runs one extract job: claims it, creates the integration's connector and extracts the
+ * scopes of the entity type (repositories, projects, tables), up to {@code scopeParallelism}
+ * at once, committing page by page through {@link PageCommitter}. A resumed job starts from
+ * its checkpoint (the scopes done, and the connector's position in each scope in progress). Failures update the job's status and are rethrown so the consumer can
  * retry or dead-letter the message.
  */
 public class ExtractJobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractJobRunner.class);
+    /** Scopes of one job extracted at once unless configured otherwise ({@code ETL_EXTRACT_SCOPE_PARALLELISM}). */
+    public static final int DEFAULT_SCOPE_PARALLELISM = 4;
 
     private final Jdbi jdbi;
     private final JobStore jobs;
@@ -66,19 +69,27 @@ public class ExtractJobRunner {
     private final DeferredJobs deferred;
     private final ExtractClaimer claimer;
     private final ExtractObserver observer;
+    private final int scopeParallelism;
 
     public ExtractJobRunner(Jdbi jdbi, IntegrationStore integrations, Function<String, ConnectorFactory> connectors,
             JobMessageCodec codec, String workerId, Duration staleAfter, Runnable wakeRelay, Clock clock) {
-        this(jdbi, integrations, connectors, codec, workerId, staleAfter, wakeRelay, clock, null, ExtractObserver.NONE);
+        this(jdbi, integrations, connectors, codec, workerId, staleAfter, wakeRelay, clock, null, ExtractObserver.NONE,
+                DEFAULT_SCOPE_PARALLELISM);
     }
 
     /**
      * @param claimer  takes a job for this worker; null claims without further conditions
      * @param observer told about each job's start, pages and end (metrics)
+     * @param scopeParallelism how many scopes of one job (repositories, projects, tables) are
+     *                         extracted at once, each by its own connector and with its own checkpoint
      */
     public ExtractJobRunner(Jdbi jdbi, IntegrationStore integrations, Function<String, ConnectorFactory> connectors,
             JobMessageCodec codec, String workerId, Duration staleAfter, Runnable wakeRelay, Clock clock,
-            ExtractClaimer claimer, ExtractObserver observer) {
+            ExtractClaimer claimer, ExtractObserver observer, int scopeParallelism) {
+        if (scopeParallelism < 1) {
+            throw new IllegalArgumentException("scope parallelism must be at least 1, was " + scopeParallelism);
+        }
+        this.scopeParallelism = scopeParallelism;
         this.jdbi = jdbi;
         this.jobs = new JobStore(jdbi);
         this.raw = new RawStore(jdbi);
@@ -164,7 +175,8 @@ public class ExtractJobRunner {
 
     private Job extract(Job job, String onlyScope, BooleanSupplier stopping) {
         // Checked at every page boundary: a stopping worker hands the job back, a cancel request ends it.
-        BooleanSupplier stopRequested = () -> stopping.getAsBoolean() || jobs.cancelRequested(job.id());
+        AtomicBoolean cancelSeen = new AtomicBoolean(jobs.cancelRequested(job.id()));
+        BooleanSupplier stopRequested = () -> stopping.getAsBoolean() || cancelSeen.get();
         Integration integration = integrations.find(job.integrationId())
                 .orElseThrow(() -> new ConnectorException("integration " + job.integrationId() + " no longer exists"));
         if (!integration.enabled()) {
@@ -173,28 +185,30 @@ public class ExtractJobRunner {
         ConnectorFactory factory = connectors.apply(integration.type());
         ConnectorSettings settings = new ConnectorSettings(integration.id().toString(),
                 JsonColumns.MAPPER.readTree(integration.configJson()), integrations.credentials(integration));
-        ExtractCheckpoint checkpoint = ExtractCheckpoint.parse(job.checkpoint());
         JobCounts counts = new JobCounts(job.counts());
         ExtractContext context = new ExtractContext(jdbi, jobs, raw, syncStates, outbox, rejections, codec, workerId,
                 clock.instant(), wakeRelay, observer);
         SyncMode mode = SyncMode.valueOf(Optional.ofNullable(job.mode()).orElse("incremental").toUpperCase(Locale.ROOT));
+        List<String> pending;
+        ExtractCheckpoint checkpoint;
         try (Connector connector = factory.create(settings)) {
             List<String> scopes = onlyScope == null ? connector.scopes(job.entityType()) : List.of(onlyScope);
-            for (int i = checkpoint.scopeIndex(); i < scopes.size(); i++) {
-                if (stopRequested.getAsBoolean()) {
-                    return handBack(job, counts);
-                }
-                String scope = scopes.get(i);
+            checkpoint = ExtractCheckpoint.parse(job.checkpoint(), scopes);
+            jdbi.useTransaction(h -> jobs.saveCheckpoint(h, job.id(), workerId, checkpoint.toJson(), counts.snapshot()));
+            pending = scopes.stream().filter(scope -> !checkpoint.done(scope)).toList();
+        }
+        ScopeExtraction scopeRun = (scope, scopeStop) -> {
+            try (Connector connector = factory.create(settings)) {
                 Optional<SyncState> state = syncStates.find(job.integrationId(), job.entityType(), scope);
-                Map<String, String> resume = i == checkpoint.scopeIndex() ? checkpoint.resume() : Map.of();
                 ExtractRequest request = new ExtractRequest(job.entityType(), scope, mode,
-                        state.map(SyncState::cursor).orElse(Map.of()), resume, context.runStartedAt());
-                connector.extract(request, new PageCommitter(context, job, scope, i,
-                        state.map(SyncState::windowEnd).orElse(null), counts, stopRequested));
-                if (stopRequested.getAsBoolean()) {
-                    return handBack(job, counts);
-                }
+                        state.map(SyncState::cursor).orElse(Map.of()), checkpoint.resume(scope), context.runStartedAt());
+                connector.extract(request, new PageCommitter(context, job, scope,
+                        state.map(SyncState::windowEnd).orElse(null), counts, scopeStop, () -> cancelSeen.set(true)));
             }
+        };
+        ScopeExtraction.runAll(pending, scopeParallelism, stopRequested, scopeRun, "extract-" + job.id());
+        if (stopRequested.getAsBoolean() || jobs.cancelRequested(job.id())) {
+            return handBack(job, counts);
         }
         Job done = jobs.transition(job.id(), JobStatus.SUCCEEDED, null, counts.snapshot());
         log.info("Extract job {} succeeded: {}", job.id(), done.counts());

@@ -3,7 +3,7 @@ package io.etlfleet.extract.running;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counters of one extract job, carried over from the job row when it resumes. */
+/** Counters of one extract job, carried over from the job row when it resumes; scopes add to it concurrently. */
 final class JobCounts {
 
     static final String PAGES = "pages";
@@ -24,11 +24,15 @@ final class JobCounts {
         values.putAll(initial);
     }
 
-    void add(String name, long delta) {
+    synchronized void add(String name, long delta) {
         values.merge(name, delta, Long::sum);
     }
 
-    Map<String, Long> snapshot() {
+    synchronized void addAll(Map<String, Long> deltas) {
+        deltas.forEach((name, delta) -> values.merge(name, delta, Long::sum));
+    }
+
+    synchronized Map<String, Long> snapshot() {
         return Map.copyOf(values);
     }
 }

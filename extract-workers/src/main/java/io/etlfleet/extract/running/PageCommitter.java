@@ -42,21 +42,24 @@ final class PageCommitter implements PageSink {
     private final ExtractContext context;
     private final Job job;
     private final String scope;
-    private final int scopeIndex;
     private final Instant windowStart;
     private final JobCounts counts;
     private final BooleanSupplier stopRequested;
+    private final Runnable cancelSeen;
     private long pageStartedNanos = System.nanoTime();
 
-    PageCommitter(ExtractContext context, Job job, String scope, int scopeIndex, Instant windowStart, JobCounts counts,
-            BooleanSupplier stopRequested) {
+    /**
+     * @param cancelSeen told when a commit found that a cancel was requested for the job
+     */
+    PageCommitter(ExtractContext context, Job job, String scope, Instant windowStart, JobCounts counts,
+            BooleanSupplier stopRequested, Runnable cancelSeen) {
         this.context = context;
         this.job = job;
         this.scope = scope;
-        this.scopeIndex = scopeIndex;
         this.windowStart = windowStart;
         this.counts = counts;
         this.stopRequested = stopRequested;
+        this.cancelSeen = cancelSeen;
     }
 
     @Override
@@ -65,36 +68,41 @@ final class PageCommitter implements PageSink {
         List<NewRawRecord> records = page.records().stream().map(PageCommitter::toRaw).toList();
         RawBatch batch = new RawBatch(batchId, job.id(), job.tenantId(), job.integrationId(), job.entityType(),
                 metadata(page.request()), records);
-        Jdbi jdbi = context.jdbi();
-        jdbi.useTransaction(h -> {
+        Map<String, Long> deltas = new LinkedHashMap<>();
+        boolean cancelRequested = context.jdbi().inTransaction(h -> {
             RawInsert inserted = context.raw().store(h, batch);
             int stored = inserted.stored();
             int rejected = inserted.rejected().size();
-            counts.add(JobCounts.PAGES, 1);
-            counts.add(JobCounts.RECORDS_FETCHED, records.size());
-            counts.add(JobCounts.RECORDS_STORED, stored);
-            counts.add(JobCounts.RECORDS_UNCHANGED, records.size() - stored - rejected);
+            deltas.put(JobCounts.PAGES, 1L);
+            deltas.put(JobCounts.RECORDS_FETCHED, (long) records.size());
+            deltas.put(JobCounts.RECORDS_STORED, (long) stored);
+            deltas.put(JobCounts.RECORDS_UNCHANGED, (long) (records.size() - stored - rejected));
+            page.counts().forEach((name, value) -> deltas.merge(name, value, Long::sum));
             if (rejected > 0) {
-                counts.add(JobCounts.RECORDS_REJECTED, rejected);
+                deltas.put(JobCounts.RECORDS_REJECTED, (long) rejected);
                 context.rejections().add(h, job.id(), job.tenantId(), job.integrationId(), job.entityType(),
                         Rejection.EXTRACT, inserted.rejected().stream()
                                 .map(r -> new RejectionStore.NewRejection(r.externalId(), null, r.reason())).toList());
             }
-            page.counts().forEach(counts::add);
             if (stored > 0) {
                 NewJob transform = NewJob.transform(job.id(), job.tenantId(), job.integrationId(), job.integrationType(),
                         job.entityType(), batchId);
                 context.jobs().insert(h, transform);
                 context.outbox().add(h, transformMessage(transform));
-                counts.add(JobCounts.TRANSFORM_JOBS, 1);
+                deltas.put(JobCounts.TRANSFORM_JOBS, 1L);
             }
             if (page.last()) {
                 context.syncStates().save(h, new SyncState(job.tenantId(), job.integrationId(), job.entityType(), scope,
                         page.cursor(), windowStart, context.runStartedAt(), job.id(), null));
             }
-            ExtractCheckpoint checkpoint = ExtractCheckpoint.after(scopeIndex, page.checkpoint());
-            context.jobs().saveCheckpoint(h, job.id(), context.workerId(), checkpoint.toJson(), counts.snapshot());
+            // Last: the job row's lock is then held only for the commit, so scopes committing concurrently barely wait.
+            return context.jobs().saveScopeCheckpoint(h, job.id(), context.workerId(), scope,
+                    ExtractCheckpoint.scopeStateAfter(page.checkpoint()), deltas);
         });
+        counts.addAll(deltas);
+        if (cancelRequested) {
+            cancelSeen.run();
+        }
         context.wakeRelay().run();
         long now = System.nanoTime();
         context.observer().pageCommitted(job, page, Duration.ofNanos(now - pageStartedNanos));

@@ -109,7 +109,8 @@ class SourceMetricsIT {
                 new DatabaseEtagStore(new EtagRepository(jdbi))))) {
             IntegrationStore integrations = new IntegrationStore(jdbi, new CredentialCipher(MasterKey.developmentDefault()));
             ExtractJobRunner runner = new ExtractJobRunner(jdbi, integrations, connectors::factory, new JobMessageCodec(),
-                    "worker-" + mode, Duration.ofMinutes(1), () -> { }, Clock.systemUTC(), null, metrics);
+                    "worker-" + mode, Duration.ofMinutes(1), () -> { }, Clock.systemUTC(), null, metrics,
+                    ExtractJobRunner.DEFAULT_SCOPE_PARALLELISM);
             NewJob job = NewJob.extract(integration.tenantId(), integration.id(), "github", "github_issues", mode);
             JobStore jobs = new JobStore(jdbi);
             jdbi.useTransaction(h -> jobs.insert(h, job));

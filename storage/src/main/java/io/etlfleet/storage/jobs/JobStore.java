@@ -203,6 +203,42 @@ public class JobStore {
         }
     }
 
+    /**
+     * Stores, in the caller's transaction (with its page), where one scope of a running job
+     * resumes: {@code checkpoint.scopes[scope]} becomes {@code stateJson}, and {@code countDeltas}
+     * are added to the job's counts, so pages of several scopes committing concurrently neither
+     * overwrite each other's position nor lose counts. The checkpoint must already be an object
+     * with a {@code scopes} object. Fails like {@link #saveCheckpoint} when the job is no longer
+     * running for {@code workerId}, which rolls the page back.
+     *
+     * @return whether a cancel was requested for the job
+     */
+    public boolean saveScopeCheckpoint(Handle handle, UUID id, String workerId, String scope, String stateJson,
+            Map<String, Long> countDeltas) {
+        Optional<Boolean> cancel = handle.createQuery("""
+                        update etl.etl_jobs
+                           set checkpoint = jsonb_set(checkpoint, array['scopes', :scope], cast(:state as jsonb), true),
+                               counts = (select coalesce(jsonb_object_agg(k, coalesce((counts->>k)::bigint, 0)
+                                                                           + coalesce((d.delta->>k)::bigint, 0)), '{}')
+                                           from (select cast(:deltas as jsonb) as delta) d,
+                                                lateral (select jsonb_object_keys(coalesce(counts, '{}'))
+                                                         union select jsonb_object_keys(d.delta)) keys(k)),
+                               heartbeat_at = now(), updated_at = now()
+                         where id = :id and status = 'running' and worker_id = :workerId
+                        returning cancel_requested_at is not null""")
+                .bind("id", id)
+                .bind("workerId", workerId)
+                .bind("scope", scope)
+                .bind("state", stateJson)
+                .bind("deltas", JsonColumns.write(countDeltas))
+                .mapTo(Boolean.class)
+                .findOne();
+        if (cancel.isEmpty()) {
+            throw new IllegalJobTransitionException(id, find(handle, id).map(Job::status).orElse(null), JobStatus.RUNNING);
+        }
+        return cancel.get();
+    }
+
     public Job transition(UUID id, JobStatus target, String error, Map<String, Long> counts) {
         return jdbi.withHandle(h -> transition(h, id, target, error, counts));
     }

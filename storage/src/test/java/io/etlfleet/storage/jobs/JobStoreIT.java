@@ -102,6 +102,29 @@ class JobStoreIT {
     }
 
     @Test
+    void eachScopeCheckpointReplacesOnlyItsOwnEntryAndAddsItsCounts() {
+        NewJob job = aQueuedJob();
+        jobs.claim(job.id(), "worker-a", Duration.ofMinutes(1)).orElseThrow();
+        jdbi.useHandle(h -> jobs.saveCheckpoint(h, job.id(), "worker-a", "{\"scopes\":{}}", Map.of("pages", 2L)));
+
+        boolean cancel = jdbi.inTransaction(h -> jobs.saveScopeCheckpoint(h, job.id(), "worker-a", "acme/a",
+                "{\"resume\":{\"page\":\"2\"}}", Map.of("pages", 1L, "records_stored", 100L)));
+        jdbi.useTransaction(h -> jobs.saveScopeCheckpoint(h, job.id(), "worker-a", "acme/b", "{\"done\":true}",
+                Map.of("pages", 1L, "records_stored", 40L, "not_modified", 1L)));
+        jdbi.useTransaction(h -> jobs.saveScopeCheckpoint(h, job.id(), "worker-a", "acme/a",
+                "{\"resume\":{\"page\":\"3\"}}", Map.of("pages", 1L)));
+
+        Job stored = jobs.find(job.id()).orElseThrow();
+        assertThat(cancel).isFalse();
+        assertThat(stored.checkpoint()).contains("\"acme/a\": {\"resume\": {\"page\": \"3\"}}")
+                .contains("\"acme/b\": {\"done\": true}");
+        assertThat(stored.counts()).containsEntry("pages", 5L).containsEntry("records_stored", 140L)
+                .containsEntry("not_modified", 1L);
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> jobs.saveScopeCheckpoint(h, job.id(), "zombie", "acme/a",
+                "{\"done\":true}", Map.of()))).isInstanceOf(IllegalJobTransitionException.class);
+    }
+
+    @Test
     void listsChildrenAndFiltersByTenant() {
         NewJob parent = aQueuedJob();
         NewJob child = NewJob.transform(parent.id(), owner.tenantId(), owner.integrationId(), "github", "github_issues",
