@@ -1,5 +1,6 @@
 package io.etlfleet.storage.etags;
 
+import io.etlfleet.storage.Hints;
 import io.etlfleet.storage.JsonColumns;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public class EtagRepository {
     }
 
     public void save(UUID integrationId, String url, Entry entry) {
-        jdbi.useTransaction(h -> {
+        Hints.useTransaction(jdbi, h -> {
             h.createUpdate("""
                             insert into etl.http_etags (integration_id, url, etag, facts, updated_at)
                             values (:integrationId, :url, :etag, cast(:facts as jsonb), now())

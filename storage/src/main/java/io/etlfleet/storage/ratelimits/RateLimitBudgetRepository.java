@@ -1,5 +1,6 @@
 package io.etlfleet.storage.ratelimits;
 
+import io.etlfleet.storage.Hints;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,7 @@ public class RateLimitBudgetRepository {
      * @return empty when allowed, else the instant requests are allowed again
      */
     public Optional<Instant> tryAcquire(String fingerprint, String resource, Instant now) {
-        return jdbi.withHandle(h -> {
+        return Hints.inTransaction(jdbi, h -> {
             for (int i = 0; i < MAX_TRIES; i++) {
                 int taken = h.createUpdate("""
                                 update etl.rate_limit_budgets
@@ -69,7 +70,7 @@ public class RateLimitBudgetRepository {
     }
 
     public void refund(String fingerprint, String resource, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        Hints.useTransaction(jdbi, h -> h.createUpdate("""
                         update etl.rate_limit_budgets
                            set remaining = least(limit_total, remaining + 1), used = greatest(0, used - 1),
                                updated_at = now()
@@ -81,7 +82,7 @@ public class RateLimitBudgetRepository {
     /** Records a source's report; {@code integrationId} (may be null) is noted as a user of the credential. */
     public void observe(String fingerprint, String resource, UUID integrationId, long limit, long remaining, long used,
             Instant resetAt) {
-        jdbi.useTransaction(h -> {
+        Hints.useTransaction(jdbi, h -> {
             h.createUpdate("""
                             insert into etl.rate_limit_budgets as b
                                    (credential_fingerprint, resource, limit_total, remaining, used, reset_at, updated_at)
@@ -115,7 +116,7 @@ public class RateLimitBudgetRepository {
 
     /** No request with this credential and resource before {@code until}. */
     public void block(String fingerprint, String resource, Instant until) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        Hints.useTransaction(jdbi, h -> h.createUpdate("""
                         insert into etl.rate_limit_budgets as b
                                (credential_fingerprint, resource, limit_total, remaining, used, reset_at, blocked_until)
                         values (:fingerprint, :resource, 0, 0, 0, :until, :until)
