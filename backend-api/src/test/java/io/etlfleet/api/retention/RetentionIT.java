@@ -116,13 +116,16 @@ class RetentionIT {
     /** Stores version {@code version} of an object, its source updated on day {@code version} of 2026. */
     private static long raw(Handle h, TenantWithKey tenant, UUID integration, String externalId, int version,
             Instant extractedAt, boolean transformed) {
+        UUID batch = UUID.randomUUID();
+        if (transformed) {
+            h.createUpdate("insert into etl.raw_batch_loads (batch_id, loaded_at) values (:batch, :at)")
+                    .bind("batch", batch).bind("at", extractedAt).execute();
+        }
         return h.createQuery("""
                         insert into etl.raw_extraction_data (tenant_id, integration_id, entity_type, external_id, raw_data,
-                               extraction_metadata, content_hash, source_updated_at, job_id, batch_id, extracted_at,
-                               transformed_at)
+                               extraction_metadata, content_hash, source_updated_at, job_id, batch_id, extracted_at)
                         values (:tenant, :integration, 'github_issues', :externalId, cast(:data as jsonb), '{}',
-                                sha256(convert_to(:data, 'UTF8')), :updated, :job, :batch, :extractedAt,
-                                :transformedAt)
+                                sha256(convert_to(:data, 'UTF8')), :updated, :job, :batch, :extractedAt)
                         returning id""")
                 .bind("tenant", UUID.fromString(tenant.id()))
                 .bind("integration", integration)
@@ -130,9 +133,8 @@ class RetentionIT {
                 .bind("data", "{\"version\":" + version + "}")
                 .bind("updated", Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofDays(version)))
                 .bind("job", UUID.randomUUID())
-                .bind("batch", UUID.randomUUID())
+                .bind("batch", batch)
                 .bind("extractedAt", extractedAt)
-                .bind("transformedAt", transformed ? extractedAt : null)
                 .mapTo(Long.class)
                 .one();
     }

@@ -17,7 +17,7 @@ public class RawBrowser {
     private static final String COLUMNS = """
             id, tenant_id, integration_id, entity_type, external_id, raw_data::text as raw_json,
             extraction_metadata::text as metadata_json, content_hash, source_updated_at, job_id, batch_id,
-            extracted_at, transformed_at""";
+            extracted_at, (select l.loaded_at from etl.raw_batch_loads l where l.batch_id = r.batch_id) as transformed_at""";
 
     private final Jdbi jdbi;
 
@@ -27,7 +27,7 @@ public class RawBrowser {
 
     public List<RawObject> list(RawQuery query) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + """
-                         from etl.raw_extraction_data
+                         from etl.raw_extraction_data r
                         where (cast(:tenantId as uuid) is null or tenant_id = :tenantId)
                           and (cast(:integrationId as uuid) is null or integration_id = :integrationId)
                           and (cast(:entityType as text) is null or entity_type = :entityType)
@@ -52,7 +52,7 @@ public class RawBrowser {
     /** The object if it exists and belongs to {@code tenantId} (any tenant's when null). */
     public Optional<RawObject> find(UUID tenantId, long id) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + """
-                         from etl.raw_extraction_data
+                         from etl.raw_extraction_data r
                         where id = :id and (cast(:tenantId as uuid) is null or tenant_id = :tenantId)""")
                 .bind("id", id)
                 .bind("tenantId", tenantId)

@@ -150,9 +150,21 @@ public class RawStore {
                 .list();
     }
 
-    public int markTransformed(Handle handle, List<Long> ids) {
-        return handle.createUpdate("update etl.raw_extraction_data set transformed_at = now() where id = any(:ids)")
-                .bindArray("ids", Long.class, ids)
+    /**
+     * Records that the batches were transformed (once per batch, not per raw row); a raw object
+     * counts as transformed when its batch is recorded. Recording a batch again changes nothing.
+     *
+     * @return how many batches were newly recorded
+     */
+    public int markBatchesLoaded(Handle handle, List<UUID> batchIds) {
+        if (batchIds.isEmpty()) {
+            return 0;
+        }
+        return handle.createUpdate("""
+                        insert into etl.raw_batch_loads (batch_id)
+                        select distinct b from unnest(:ids) as b
+                        on conflict (batch_id) do nothing""")
+                .bindArray("ids", UUID.class, batchIds)
                 .execute();
     }
 

@@ -42,14 +42,15 @@ public class RawRetention {
                             delete from etl.raw_extraction_data
                              where id in (
                                    select r.id from etl.raw_extraction_data r
-                                    where r.transformed_at is not null
+                                    where exists (select 1 from etl.raw_batch_loads l where l.batch_id = r.batch_id)
                                       and r.extracted_at < :cutoff
                                       and exists (
                                           select 1 from etl.raw_extraction_data newer
                                            where newer.integration_id = r.integration_id
                                              and newer.entity_type = r.entity_type
                                              and newer.external_id = r.external_id
-                                             and newer.transformed_at is not null
+                                             and exists (select 1 from etl.raw_batch_loads l
+                                                          where l.batch_id = newer.batch_id)
                                              and (coalesce(newer.source_updated_at, '-infinity'), newer.id)
                                                  > (coalesce(r.source_updated_at, '-infinity'), r.id))
                                     order by r.id

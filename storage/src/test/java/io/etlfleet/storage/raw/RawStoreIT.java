@@ -132,17 +132,26 @@ class RawStoreIT {
     }
 
     @Test
-    void marksRowsTransformed() {
-        RawBatch batch = aBatch("marks", List.of(NewRawRecord.of("a/b#9", "{\"n\":9}", null)));
+    void recordsEachTransformedBatchOnceWithoutRewritingItsRows() {
+        RawBatch batch = aBatch("marks", List.of(NewRawRecord.of("a/b#9", "{\"n\":9}", null),
+                NewRawRecord.of("a/b#10", "{\"n\":10}", null)));
         jdbi.useTransaction(h -> raw.insert(h, batch));
-        List<Long> ids = jdbi.withHandle(h -> raw.batch(h, batch.batchId())).stream().map(RawRow::id).toList();
+        long xminBefore = xminOf(batch);
 
-        int marked = jdbi.withHandle(h -> raw.markTransformed(h, ids));
-        long transformed = jdbi.withHandle(h -> h.createQuery(
-                "select count(*) from etl.raw_extraction_data where transformed_at is not null and batch_id = :b")
-                .bind("b", batch.batchId()).mapTo(Long.class).one());
+        int marked = jdbi.inTransaction(h -> raw.markBatchesLoaded(h, List.of(batch.batchId(), batch.batchId())));
+        int again = jdbi.inTransaction(h -> raw.markBatchesLoaded(h, List.of(batch.batchId())));
+        RawObject shown = new RawBrowser(jdbi).find(null, jdbi.withHandle(h -> raw.batch(h, batch.batchId())).get(0).id())
+                .orElseThrow();
 
         assertThat(marked).isEqualTo(1);
-        assertThat(transformed).isEqualTo(1L);
+        assertThat(again).isZero();
+        assertThat(shown.transformedAt()).isNotNull();
+        assertThat(xminOf(batch)).as("raw rows were not rewritten").isEqualTo(xminBefore);
+    }
+
+    private long xminOf(RawBatch batch) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select max(xmin::text::bigint) from etl.raw_extraction_data where batch_id = :b")
+                .bind("b", batch.batchId()).mapTo(Long.class).one());
     }
 }

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one transform job: reads the raw rows of its batch (or its explicit raw ids), loads
- * them with the entity's loader, marks them transformed and marks the job succeeded, all in
- * one transaction. A redelivered or replayed job finds its job terminal and does nothing;
+ * them with the entity's loader, records their batches as loaded and marks the job succeeded,
+ * all in one transaction. A redelivered or replayed job finds its job terminal and does nothing;
  * a replayed load of the same rows would change nothing anyway.
  */
 public class TransformJobRunner {
@@ -89,7 +89,7 @@ public class TransformJobRunner {
                 rejections.add(h, job.id(), job.tenantId(), job.integrationId(), job.entityType(), Rejection.TRANSFORM,
                         result.rejected().stream()
                                 .map(r -> new RejectionStore.NewRejection(r.externalId(), r.rawId(), r.reason())).toList());
-                raw.markTransformed(h, rows.stream().map(RawRow::id).toList());
+                raw.markBatchesLoaded(h, rows.stream().map(RawRow::batchId).distinct().toList());
                 return jobs.transition(h, job.id(), JobStatus.SUCCEEDED, rejections(result), result.counts(rows.size()));
             });
             log.info("Transform job {} succeeded: {}", job.id(), done.counts());
