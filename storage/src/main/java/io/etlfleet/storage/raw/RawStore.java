@@ -147,6 +147,17 @@ public class RawStore {
                 .list();
     }
 
+    /** The rows of a batch except {@code handled}, e.g. those a loader already mapped in SQL. */
+    public List<RawRow> batchExcept(Handle handle, UUID batchId, List<Long> handled) {
+        return handle.createQuery("select " + ROW_COLUMNS + """
+                         from etl.raw_extraction_data
+                        where batch_id = :batchId and id <> all(:handled) order by id""")
+                .bind("batchId", batchId)
+                .bindArray("handled", Long.class, handled)
+                .map(RawRowMapper.INSTANCE)
+                .list();
+    }
+
     public List<RawRow> byIds(Handle handle, List<Long> ids) {
         return handle.createQuery("select " + ROW_COLUMNS + " from etl.raw_extraction_data where id = any(:ids) order by id")
                 .bindArray("ids", Long.class, ids)

@@ -1,21 +1,28 @@
 package io.etlfleet.transform.github;
 
 import io.etlfleet.storage.raw.RawRow;
-import io.etlfleet.transform.loading.EntityLoader;
+import io.etlfleet.transform.loading.SqlMappedLoader;
 import io.etlfleet.transform.loading.LoadResult;
 import io.etlfleet.transform.loading.RowBatch;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Loads {@code github_issues} raw objects into {@code warehouse.github_issues} with one
- * upsert per batch. Pull requests, which GitHub's issue listing also returns, are skipped.
+ * upsert per batch. Pull requests, which GitHub's issue listing also returns, are skipped. A
+ * batch's well-formed objects are mapped in SQL ({@link GithubIssueSql}), the rest here.
  */
-public class GithubIssueLoader implements EntityLoader {
+public class GithubIssueLoader implements SqlMappedLoader {
 
     @Override
     public String entityType() {
         return "github_issues";
+    }
+
+    @Override
+    public SqlLoad loadInSql(Handle handle, UUID batchId) {
+        return GithubIssueSql.load(handle, batchId);
     }
 
     @Override

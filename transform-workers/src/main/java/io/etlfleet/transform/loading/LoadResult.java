@@ -20,6 +20,13 @@ public record LoadResult(int upserted, int stale, int skipped, List<Rejected> re
     public record Rejected(long rawId, String externalId, String reason) {
     }
 
+    /** What two loads of parts of one batch did together. */
+    public LoadResult plus(LoadResult other) {
+        List<Rejected> both = new java.util.ArrayList<>(rejected);
+        both.addAll(other.rejected);
+        return new LoadResult(upserted + other.upserted, stale + other.stale, skipped + other.skipped, both);
+    }
+
     public Map<String, Long> counts(int rawRows) {
         return Map.of(
                 "raw_rows", (long) rawRows,

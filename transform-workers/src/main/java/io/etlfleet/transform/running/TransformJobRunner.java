@@ -11,6 +11,7 @@ import io.etlfleet.storage.rejections.RejectionStore;
 import io.etlfleet.transform.loading.EntityLoader;
 import io.etlfleet.transform.loading.EntityLoaders;
 import io.etlfleet.transform.loading.LoadResult;
+import io.etlfleet.transform.loading.SqlMappedLoader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -84,13 +85,26 @@ public class TransformJobRunner {
             EntityLoader loader = loaders.forJob(job.integrationType(), job.entityType())
                     .orElseThrow(() -> new UnknownEntityException(job.entityType()));
             Job done = jdbi.inTransaction(h -> {
-                List<RawRow> rows = message.batchId() != null ? raw.batch(h, message.batchId()) : raw.byIds(h, message.rawIds());
-                LoadResult result = loader.load(h, rows);
+                int rawRows;
+                LoadResult result;
+                List<UUID> batches;
+                if (message.batchId() != null && loader instanceof SqlMappedLoader mapped) {
+                    SqlMappedLoader.SqlLoad inSql = mapped.loadInSql(h, message.batchId());
+                    List<RawRow> rest = raw.batchExcept(h, message.batchId(), inSql.handled());
+                    result = rest.isEmpty() ? inSql.result() : inSql.result().plus(loader.load(h, rest));
+                    rawRows = inSql.handled().size() + rest.size();
+                    batches = List.of(message.batchId());
+                } else {
+                    List<RawRow> rows = message.batchId() != null ? raw.batch(h, message.batchId()) : raw.byIds(h, message.rawIds());
+                    result = loader.load(h, rows);
+                    rawRows = rows.size();
+                    batches = rows.stream().map(RawRow::batchId).distinct().toList();
+                }
                 rejections.add(h, job.id(), job.tenantId(), job.integrationId(), job.entityType(), Rejection.TRANSFORM,
                         result.rejected().stream()
                                 .map(r -> new RejectionStore.NewRejection(r.externalId(), r.rawId(), r.reason())).toList());
-                raw.markBatchesLoaded(h, rows.stream().map(RawRow::batchId).distinct().toList());
-                return jobs.transition(h, job.id(), JobStatus.SUCCEEDED, rejections(result), result.counts(rows.size()));
+                raw.markBatchesLoaded(h, batches);
+                return jobs.transition(h, job.id(), JobStatus.SUCCEEDED, rejections(result), result.counts(rawRows));
             });
             log.info("Transform job {} succeeded: {}", job.id(), done.counts());
             return done;
