@@ -1,6 +1,5 @@
 package io.etlfleet.integrations.jira;
 
-import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.ExtractRequest;
 import io.etlfleet.integrations.spi.Page;
 import io.etlfleet.integrations.spi.PageRequestInfo;
@@ -9,9 +8,12 @@ import io.etlfleet.integrations.spi.SourceRecord;
 import io.etlfleet.integrations.spi.SyncMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,21 +23,34 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code jira_issues} for one project, with their complete changelogs (status transitions).
  *
- * <p>JQL: {@code project = "KEY" AND updated <= <run start ms> ORDER BY updated ASC}, and in
- * incremental runs with a cursor also {@code updated >= <epoch ms>}, the cursor minus
- * {@code overlap_seconds}. Epoch milliseconds are an instant: a zone-less date string would be
- * read in the Jira user's time zone and could skip changes at the boundary. The upper bound
- * (the run's start) means an issue changed during the run leaves the result instead of moving
- * to its end; the next run reads it. Data Center pages by position, so when {@code total}
- * shrinks between pages (issues left the result before the current position) the next page
- * starts that many positions earlier: nothing shifts past unread, re-read issues are
- * duplicates the raw store drops.
+ * <p>Paging is by keyset ({@link IssueKeyset}): every request is a fresh JQL
+ * {@code project = "KEY" [AND updated >= <from ms>] AND updated <= <run start ms> ORDER BY updated ASC, key ASC}
+ * read from its first issue, where {@code <from ms>} is the highest {@code updated} of the page
+ * before (the first page: none in a full run, the cursor minus {@code overlap_seconds} in an
+ * incremental one). So an issue edited, moved to another project or deleted mid-run can no
+ * longer shift an unchanged one past a page boundary: every issue that stays in the bounded
+ * result is read. Each page starts with the last issues of the page before (same
+ * {@code updated}); those and any issue Jira answers twice are dropped by issue id, so a run
+ * never emits an issue twice ({@link EmittedIssues}). When a whole page shares one
+ * {@code updated} millisecond the keyset cannot move, so the run pages by position inside that
+ * query (Data Center {@code startAt}, Cloud {@code nextPageToken}) until a page reaches a later
+ * {@code updated}; paging ends when Jira says the result is done (Cloud {@code isLast} or no
+ * token; Data Center {@code startAt} + issues ≥ {@code total}, or an empty page). Epoch
+ * milliseconds are an instant: a zone-less date string would be read in the Jira user's zone.
  *
- * <p>Cloud pages with {@code GET /rest/api/3/search/jql} and {@code nextPageToken}; Data Center
- * with {@code GET /rest/api/2/search} and {@code startAt}. Each page's checkpoint holds the
- * JQL, the position of the next page and the highest {@code updated} seen, so an interrupted
- * run resumes where it stopped; the cursor {@code {updated_ms}} (highest {@code updated} seen,
- * including the incoming cursor) rides on every page and becomes the sync cursor with the last.
+ * <p>The upper bound (the run's start) means an issue changed during the run leaves the result,
+ * and the next run reads it. If Jira's clock is behind the worker's, the changed issue moves to
+ * the end of the result instead; it is not emitted again, and the cursor stays before its new
+ * {@code updated} so the next incremental run reads it.
+ *
+ * <p>Each page's checkpoint holds the keyset ({@code from_updated_ms}, {@code from_ids}, the
+ * upper bound {@code until_updated_ms}, and {@code start_at} or {@code next_page_token} while
+ * paging inside one millisecond) with the cursor's parts ({@code max_updated_ms},
+ * {@code held_back_ms}), so a resumed run continues after its last committed page; a checkpoint
+ * of the former position paging ({@code jql} and a position) restarts from its
+ * {@code max_updated_ms}. The cursor {@code {updated_ms}} (highest {@code updated} emitted,
+ * including the incoming cursor, held back as above) rides on every page and becomes the sync
+ * cursor with the last.
  */
 final class IssuesExtraction {
 
@@ -43,11 +58,6 @@ final class IssuesExtraction {
 
     static final String ENTITY = "jira_issues";
     static final String CURSOR_UPDATED_MS = "updated_ms";
-    static final String CHECKPOINT_JQL = "jql";
-    static final String CHECKPOINT_NEXT_PAGE_TOKEN = "next_page_token";
-    static final String CHECKPOINT_START_AT = "start_at";
-    static final String CHECKPOINT_MAX_UPDATED_MS = "max_updated_ms";
-    static final String CHECKPOINT_TOTAL = "total";
 
     private final JiraClient client;
     private final ChangelogCompletion changelogs;
@@ -61,58 +71,68 @@ final class IssuesExtraction {
 
     void run(ExtractRequest request, PageSink sink) {
         String project = client.config().project(request.scope());
-        Long cursor = millis(request.cursor().get(CURSOR_UPDATED_MS), "stored cursor");
-        Long max = cursor;
-        String jql;
-        String position;
-        Long total = null;
+        Long cursor = IssueKeyset.millis(request.cursor().get(CURSOR_UPDATED_MS));
+        IssueKeyset keyset;
+        EmittedIssues emitted;
         if (request.resuming()) {
-            jql = request.resumeFrom().get(CHECKPOINT_JQL);
-            position = request.resumeFrom().get(cloud ? CHECKPOINT_NEXT_PAGE_TOKEN : CHECKPOINT_START_AT);
-            if (jql == null || position == null) {
-                throw new ConnectorException("the Jira checkpoint to resume from lacks its JQL or page position");
-            }
-            max = later(max, millis(request.resumeFrom().get(CHECKPOINT_MAX_UPDATED_MS), "checkpoint"));
-            String resumedTotal = request.resumeFrom().get(CHECKPOINT_TOTAL);
-            total = resumedTotal == null || !resumedTotal.matches("\\d{1,18}") ? null : Long.valueOf(resumedTotal);
+            keyset = IssueKeyset.resume(request.resumeFrom(), cloud, request.startedAt().toEpochMilli());
+            emitted = EmittedIssues.resumed(cursor, request.resumeFrom(), keyset.fromIds());
         } else {
             Long from = request.mode() == SyncMode.INCREMENTAL && cursor != null
                     ? cursor - client.config().overlap().toMillis() : null;
-            jql = jql(project, from, request.startedAt().toEpochMilli());
-            position = cloud ? null : "0";
+            keyset = IssueKeyset.start(from, request.startedAt().toEpochMilli());
+            emitted = new EmittedIssues(cursor, null, Set.of());
         }
         while (true) {
-            HttpUrl url = searchUrl(jql, position);
+            HttpUrl url = searchUrl(keyset.jql(project), keyset.position());
             JiraClient.Fetched fetched = client.get(url);
             JsonNode issues = fetched.body().path("issues");
-            List<SourceRecord> records = new ArrayList<>(issues.size());
-            for (JsonNode item : issues) {
-                ObjectNode issue = (ObjectNode) item;
-                changelogs.complete(issue);
-                Instant updated = JiraTime.parse(issue.path("fields").path("updated").asString(null));
-                if (updated != null) {
-                    max = later(max, updated.toEpochMilli());
-                }
-                records.add(new SourceRecord(issue.path("key").asString(), issue, updated));
+            Map<String, Long> updatedById = new LinkedHashMap<>();
+            List<SourceRecord> records = admit(issues, keyset, emitted, updatedById);
+            Long pageMax = updatedById.values().stream().filter(Objects::nonNull).max(Long::compare).orElse(null);
+            IssueKeyset next = lastPage(fetched.body(), keyset, issues.size()) ? null
+                    : keyset.next(pageMax, idsAt(updatedById, pageMax), positionAfter(fetched.body(), keyset, issues.size()));
+            if (next != null && next.position() != null && keyset.position() == null && next.fromMs() != null) {
+                log.info("A whole page of Jira issues in {} shares updated {} ms; reading on by position inside it",
+                        project, next.fromMs());
             }
-            Long previousTotal = total;
-            total = cloud ? null : fetched.body().path("total").asLong(0);
-            String next = nextPosition(fetched.body(), position, issues.size(), previousTotal);
-            Map<String, String> checkpoint = next == null ? Map.of() : checkpoint(jql, next, max, total);
-            Map<String, String> runningCursor = max == null ? Map.of() : Map.of(CURSOR_UPDATED_MS, Long.toString(max));
-            sink.accept(new Page(records, info(fetched, url, position), checkpoint, runningCursor));
+            Map<String, String> checkpoint = new LinkedHashMap<>();
+            if (next != null) {
+                checkpoint.putAll(next.checkpoint(cloud));
+                checkpoint.putAll(emitted.checkpoint());
+            }
+            sink.accept(new Page(records, info(fetched, url, keyset), checkpoint, emitted.cursor()));
             if (next == null || sink.stopRequested()) {
                 return;
             }
-            position = next;
+            keyset = next;
         }
     }
 
-    static String jql(String project, Long updatedFromMillis, long updatedToMillis) {
-        return "project = \"" + project + "\""
-                + (updatedFromMillis == null ? "" : " AND updated >= " + updatedFromMillis)
-                + " AND updated <= " + updatedToMillis
-                + " ORDER BY updated ASC";
+    /** The page's issues new to this run, changelogs completed; notes every issue's {@code updated} by id. */
+    private List<SourceRecord> admit(JsonNode issues, IssueKeyset keyset, EmittedIssues emitted,
+            Map<String, Long> updatedById) {
+        List<SourceRecord> records = new ArrayList<>(issues.size());
+        for (JsonNode item : issues) {
+            ObjectNode issue = (ObjectNode) item;
+            Instant updated = JiraTime.parse(issue.path("fields").path("updated").asString(null));
+            Long updatedMs = updated == null ? null : updated.toEpochMilli();
+            String id = issueId(issue);
+            if (updatedById.containsKey(id) && Objects.equals(updatedById.get(id), updatedMs)) {
+                continue; // the same issue twice on one page
+            }
+            updatedById.put(id, updatedMs);
+            EmittedIssues.Admission admission = emitted.admit(id, updatedMs, keyset.fromMs());
+            if (admission == EmittedIssues.Admission.NEW) {
+                changelogs.complete(issue);
+                records.add(new SourceRecord(issue.path("key").asString(), issue, updated));
+            } else if (admission == EmittedIssues.Admission.CHANGED) {
+                log.info("Jira issue {} changed during the run and is still inside its upper bound; it is not emitted "
+                        + "twice, and the cursor stays at or before {} so the next run reads it",
+                        issue.path("key").asString(), updated);
+            }
+        }
+        return records;
     }
 
     private HttpUrl searchUrl(String jql, String position) {
@@ -120,7 +140,7 @@ final class IssuesExtraction {
         if (cloud && position != null) {
             url.addQueryParameter("nextPageToken", position);
         } else if (!cloud) {
-            url.addQueryParameter("startAt", position);
+            url.addQueryParameter("startAt", position == null ? "0" : position);
         }
         return url.addQueryParameter("maxResults", Integer.toString(client.config().pageSize()))
                 .addQueryParameter("fields", "*all")
@@ -128,67 +148,48 @@ final class IssuesExtraction {
                 .build();
     }
 
-    /**
-     * The next page's token (Cloud) or startAt (Data Center); null after the last page. A Data
-     * Center result that shrank by {@code n} since the previous page may have moved up to
-     * {@code n} unread issues before this page's position, so the next page starts {@code n}
-     * earlier (each step back needs the total to shrink again, so paging still ends).
-     */
-    private String nextPosition(JsonNode body, String position, int received, Long previousTotal) {
+    /** Cloud: {@code isLast}, or no token to go on with. Data Center: an empty page, or {@code total} reached. */
+    private boolean lastPage(JsonNode body, IssueKeyset keyset, int received) {
         if (cloud) {
             JsonNode token = body.path("nextPageToken");
-            return body.path("isLast").asBoolean(false) || !token.isString() || token.asString().isEmpty()
-                    ? null : token.asString();
+            return body.path("isLast").asBoolean(false) || !token.isString() || token.asString().isEmpty();
         }
-        long start = Long.parseLong(position);
-        long total = body.path("total").asLong(0);
-        long shrunk = previousTotal == null ? 0 : Math.min(start, Math.max(0, previousTotal - total));
-        if (shrunk > 0) {
-            log.info("Jira search result shrank by {} issue(s) since the previous page; reading again from startAt {}",
-                    previousTotal - total, start - shrunk);
-            return Long.toString(start - shrunk);
-        }
-        long next = start + received;
-        return received == 0 || next >= total ? null : Long.toString(next);
+        return received == 0 || startAt(keyset) + received >= body.path("total").asLong(0);
     }
 
-    private Map<String, String> checkpoint(String jql, String next, Long max, Long total) {
-        Map<String, String> checkpoint = new LinkedHashMap<>();
-        checkpoint.put(CHECKPOINT_JQL, jql);
-        checkpoint.put(cloud ? CHECKPOINT_NEXT_PAGE_TOKEN : CHECKPOINT_START_AT, next);
-        if (max != null) {
-            checkpoint.put(CHECKPOINT_MAX_UPDATED_MS, Long.toString(max));
-        }
-        if (total != null) {
-            checkpoint.put(CHECKPOINT_TOTAL, Long.toString(total));
-        }
-        return checkpoint;
+    /** Inside the same query: Cloud's {@code nextPageToken}, Data Center's next {@code startAt}. */
+    private String positionAfter(JsonNode body, IssueKeyset keyset, int received) {
+        return cloud ? body.path("nextPageToken").asString() : Long.toString(startAt(keyset) + received);
     }
 
-    private static PageRequestInfo info(JiraClient.Fetched fetched, HttpUrl url, String position) {
+    private static long startAt(IssueKeyset keyset) {
+        return keyset.position() == null ? 0 : Long.parseLong(keyset.position());
+    }
+
+    /** Jira's numeric issue id (as text); the key for an issue without one, which Jira never sends. */
+    private static String issueId(JsonNode issue) {
+        String id = issue.path("id").asString("");
+        return id.isEmpty() ? "key:" + issue.path("key").asString() : id;
+    }
+
+    private static Set<String> idsAt(Map<String, Long> updatedById, Long updatedMs) {
+        Set<String> ids = new HashSet<>();
+        if (updatedMs != null) {
+            updatedById.forEach((id, updated) -> {
+                if (updatedMs.equals(updated)) {
+                    ids.add(id);
+                }
+            });
+        }
+        return ids;
+    }
+
+    private PageRequestInfo info(JiraClient.Fetched fetched, HttpUrl url, IssueKeyset keyset) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String name : url.queryParameterNames()) {
             params.put(name, url.queryParameter(name));
         }
-        return new PageRequestInfo(JiraResponse.endpoint(url), params, position == null ? "first" : position,
+        return new PageRequestInfo(JiraResponse.endpoint(url), params, keyset.describe(cloud),
                 fetched.response().headers().get("ETag"), fetched.response().rateLimit(), fetched.response().fetchedAt());
-    }
-
-    private static Long millis(String text, String what) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new ConnectorException("Jira " + what + " is not a number of epoch milliseconds: " + text);
-        }
-    }
-
-    private static Long later(Long a, Long b) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
-        }
-        return Math.max(a, b);
     }
 }

@@ -29,8 +29,19 @@ public record JiraIssue(
         histories = List.copyOf(histories);
     }
 
+    /** The number of the key within its project: 7 for {@code WID-7}. */
+    public int number() {
+        return Integer.parseInt(key.substring(key.lastIndexOf('-') + 1));
+    }
+
     JiraIssue withSummary(String newSummary, Instant at) {
         return new JiraIssue(projectKey, id, key, newSummary, description, status, issueType, priority, assignee,
+                reporter, labels, created, at, histories);
+    }
+
+    /** The same issue (same id) in another project, under that project's next key. */
+    JiraIssue movedTo(String toProject, String newKey, Instant at) {
+        return new JiraIssue(toProject, id, newKey, summary, description, status, issueType, priority, assignee,
                 reporter, labels, created, at, histories);
     }
 

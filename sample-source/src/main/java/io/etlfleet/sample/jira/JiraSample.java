@@ -2,18 +2,22 @@ package io.etlfleet.sample.jira;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * The data behind the fake Jira (served as Cloud and as Data Center): projects, their issues
- * with complete changelogs, the workflow's statuses, the accepted credentials and the
- * {@link JiraFaults} to inject. Every change takes a timestamp from the fake's own clock,
- * which only moves forward. Thread-safe.
+ * with complete changelogs, the workflow's statuses, the accepted credentials, the
+ * {@link JiraFaults} to inject and the {@link JiraChurn} to apply between search pages. Every
+ * change takes a timestamp from the fake's own clock, which only moves forward. Keys are never
+ * reused: each project counts its issue numbers, and a moved issue's old key keeps finding it.
+ * Thread-safe.
  */
 public final class JiraSample {
 
@@ -24,8 +28,11 @@ public final class JiraSample {
 
     private final Map<String, JiraProject> projects = new LinkedHashMap<>();
     private final Map<String, TreeMap<Integer, JiraIssue>> issues = new LinkedHashMap<>();
+    private final Map<String, Integer> lastNumbers = new HashMap<>();
+    private final Map<String, String> movedKeys = new HashMap<>();
     private final JiraIssueGenerator generator;
     private final JiraFaults faults = new JiraFaults();
+    private final JiraChurn churn;
     private final JiraCredentials credentials;
     private int embeddedChangelogLimit = DEFAULT_EMBEDDED_CHANGELOG_LIMIT;
     private long nextIssueId = 10_001;
@@ -36,10 +43,21 @@ public final class JiraSample {
         this.generator = new JiraIssueGenerator(seed);
         this.clock = epoch;
         this.credentials = credentials;
+        this.churn = new JiraChurn(this, new Random(seed * 31 + 7));
     }
 
     public JiraFaults faults() {
         return faults;
+    }
+
+    /** Edits, creations, moves and repeats the fake makes between the pages of a search. */
+    public JiraChurn churn() {
+        return churn;
+    }
+
+    /** The fake's clock: the latest timestamp it gave out. Anything changed from now on is later. */
+    public synchronized Instant now() {
+        return clock;
     }
 
     public JiraCredentials credentials() {
@@ -71,6 +89,7 @@ public final class JiraSample {
         }
         projects.put(key, new JiraProject(10_000 + projects.size(), key, name, generator.user()));
         issues.put(key, new TreeMap<>());
+        lastNumbers.put(key, 0);
         return this;
     }
 
@@ -79,7 +98,7 @@ public final class JiraSample {
         TreeMap<Integer, JiraIssue> byNumber = require(projectKey);
         List<JiraIssue> created = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int number = byNumber.isEmpty() ? 1 : byNumber.lastKey() + 1;
+            int number = nextNumber(projectKey);
             String summary = generator.summary();
             Instant at = tick(generator.gapSeconds());
             JiraIssue issue = new JiraIssue(projectKey, nextIssueId++, projectKey + "-" + number, summary,
@@ -92,6 +111,43 @@ public final class JiraSample {
             created.add(issue);
         }
         return created;
+    }
+
+    /**
+     * Adds {@code count} issues the way a CSV import does: all created and updated at one and
+     * the same instant (so they share one {@code updated} millisecond), in To Do, without history.
+     */
+    public synchronized List<JiraIssue> importIssues(String projectKey, int count) {
+        TreeMap<Integer, JiraIssue> byNumber = require(projectKey);
+        Instant at = tick(1);
+        List<JiraIssue> imported = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int number = nextNumber(projectKey);
+            String summary = generator.summary();
+            JiraIssue issue = new JiraIssue(projectKey, nextIssueId++, projectKey + "-" + number, summary,
+                    generator.description(summary), JiraStatus.TO_DO, generator.issueType(), generator.priority(),
+                    generator.assigneeOrNull(), generator.user(), generator.labels(), at, at, List.of());
+            byNumber.put(number, issue);
+            imported.add(issue);
+        }
+        return imported;
+    }
+
+    /**
+     * Moves an issue to another project, as Jira's move does: same id, the next key of the target
+     * project, {@code updated} later than anything existing. Searches of the old project no longer
+     * find it; {@code GET /issue/{oldKey}} still answers it (under its new key), like Jira.
+     */
+    public synchronized JiraIssue moveIssue(String issueKey, String toProject) {
+        JiraIssue issue = find(issueKey);
+        require(toProject);
+        if (issue.projectKey().equals(toProject)) {
+            throw new IllegalArgumentException(issueKey + " is already in " + toProject);
+        }
+        issues.get(issue.projectKey()).remove(issue.number());
+        JiraIssue moved = issue.movedTo(toProject, toProject + "-" + nextNumber(toProject), tick(1));
+        movedKeys.put(issue.key(), moved.key());
+        return store(moved);
     }
 
     /** Changes an issue's summary; its {@code updated} becomes later than anything existing. */
@@ -134,7 +190,25 @@ public final class JiraSample {
         return Optional.ofNullable(projects.get(key));
     }
 
+    /** The issue under {@code issueKey}, or under the key it was moved to. */
     synchronized Optional<JiraIssue> findIssue(String issueKey) {
+        String key = issueKey;
+        for (int hops = 0; hops <= movedKeys.size(); hops++) {
+            Optional<JiraIssue> found = current(key);
+            if (found.isPresent() || !movedKeys.containsKey(key)) {
+                return found;
+            }
+            key = movedKeys.get(key);
+        }
+        return Optional.empty();
+    }
+
+    synchronized Optional<JiraIssue> issueById(long id) {
+        return issues.values().stream().flatMap(byNumber -> byNumber.values().stream())
+                .filter(issue -> issue.id() == id).findFirst();
+    }
+
+    private Optional<JiraIssue> current(String issueKey) {
         int dash = issueKey.lastIndexOf('-');
         if (dash <= 0 || !issues.containsKey(issueKey.substring(0, dash))) {
             return Optional.empty();
@@ -151,8 +225,12 @@ public final class JiraSample {
     }
 
     private JiraIssue store(JiraIssue issue) {
-        issues.get(issue.projectKey()).put(Integer.parseInt(issue.key().substring(issue.key().lastIndexOf('-') + 1)), issue);
+        issues.get(issue.projectKey()).put(issue.number(), issue);
         return issue;
+    }
+
+    private int nextNumber(String projectKey) {
+        return lastNumbers.merge(projectKey, 1, Integer::sum);
     }
 
     private TreeMap<Integer, JiraIssue> require(String projectKey) {

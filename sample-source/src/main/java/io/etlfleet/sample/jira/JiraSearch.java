@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * opaque {@code nextPageToken} and {@code isLast}, returns only issue ids unless {@code fields}
  * asks for more, and refuses unbounded JQL. Data Center's {@code GET /rest/api/2/search} pages
  * with {@code startAt} and reports {@code total}. Both embed a changelog truncated at
- * {@link JiraSample#embeddedChangelogLimit()} histories when {@code expand} names {@code changelog}.
+ * {@link JiraSample#embeddedChangelogLimit()} histories when {@code expand} names {@code changelog},
+ * and both apply the sample's {@link JiraChurn} after each page they serve.
  */
 final class JiraSearch {
 
@@ -41,29 +42,43 @@ final class JiraSearch {
         }
         int offset = request.param("nextPageToken").map(token -> offset(token, jqlText)).orElse(0);
         int size = Math.min(JiraResources.intParam(request, "maxResults", CLOUD_DEFAULT_PAGE), CLOUD_MAX_PAGE);
-        List<JiraIssue> matching = matching(jql);
+        List<JiraIssue> result = sample.churn().result(jqlText, matching(jql), offset);
+        List<JiraIssue> page = page(result, offset, size);
         ObjectNode body = JiraJson.MAPPER.createObjectNode();
-        body.set("issues", render(matching, offset, size, request, Set.of()));
-        boolean last = offset + size >= matching.size();
+        body.set("issues", render(page, request, Set.of()));
+        boolean last = offset + size >= result.size();
         if (!last) {
             body.put("nextPageToken", token(offset + size, jqlText));
         }
         body.put("isLast", last);
-        return ApiResponse.json(200, JiraJson.MAPPER.writeValueAsBytes(body));
+        return served(jql, page, body);
     }
 
     ApiResponse offsetPaged(ApiRequest request) {
-        Jql jql = parse(request.param("jql").orElse(""));
+        String jqlText = request.param("jql").orElse("");
+        Jql jql = parse(jqlText);
         int startAt = Math.max(0, JiraResources.intParam(request, "startAt", 0));
         int size = Math.min(JiraResources.intParam(request, "maxResults", DC_DEFAULT_PAGE), DC_MAX_PAGE);
-        List<JiraIssue> matching = matching(jql);
+        List<JiraIssue> result = sample.churn().result(jqlText, matching(jql), startAt);
+        List<JiraIssue> page = page(result, startAt, size);
         ObjectNode body = JiraJson.MAPPER.createObjectNode();
         body.put("expand", "schema,names");
         body.put("startAt", startAt);
         body.put("maxResults", size);
-        body.put("total", matching.size());
-        body.set("issues", render(matching, startAt, size, request, Set.copyOf(JiraJson.ALL_FIELDS)));
-        return ApiResponse.json(200, JiraJson.MAPPER.writeValueAsBytes(body));
+        body.put("total", result.size());
+        body.set("issues", render(page, request, Set.copyOf(JiraJson.ALL_FIELDS)));
+        return served(jql, page, body);
+    }
+
+    /** Renders the response first: the churn due after this page must not change the page itself. */
+    private ApiResponse served(Jql jql, List<JiraIssue> page, ObjectNode body) {
+        ApiResponse response = ApiResponse.json(200, JiraJson.MAPPER.writeValueAsBytes(body));
+        sample.churn().served(jql.projectKey(), page);
+        return response;
+    }
+
+    private static List<JiraIssue> page(List<JiraIssue> result, int offset, int size) {
+        return offset >= result.size() ? List.of() : result.subList(offset, Math.min(result.size(), offset + size));
     }
 
     private Jql parse(String text) {
@@ -85,13 +100,12 @@ final class JiraSearch {
         return all.stream().filter(jql.filter()).sorted(jql.order()).toList();
     }
 
-    private ArrayNode render(List<JiraIssue> matching, int offset, int size, ApiRequest request, Set<String> defaults) {
+    private ArrayNode render(List<JiraIssue> page, ApiRequest request, Set<String> defaults) {
         Set<String> fields = fields(request.param("fields").orElse(null), defaults);
         boolean changelog = request.param("expand").map(e -> List.of(e.split(",")).contains("changelog")).orElse(false);
         int limit = sample.embeddedChangelogLimit();
         ArrayNode issues = JiraJson.MAPPER.createArrayNode();
-        for (int i = offset; i < Math.min(matching.size(), offset + size); i++) {
-            JiraIssue issue = matching.get(i);
+        for (JiraIssue issue : page) {
             issues.add(fields.isEmpty() && !changelog ? idOnly(issue) : json.issue(issue, fields, changelog, limit));
         }
         return issues;

@@ -8,8 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,10 @@ import java.util.regex.Pattern;
  * {@code project = KEY} or {@code updated|created <op> value} ({@code op} one of
  * {@code >= > <= < =}; {@code value} a number of epoch milliseconds, as Jira accepts for
  * date fields, or a quoted {@code "yyyy-MM-dd[ HH:mm]"} read in the fake user's zone, UTC),
- * then optionally {@code ORDER BY updated|created|key [ASC|DESC]}. Anything else is a
+ * then optionally {@code ORDER BY field [ASC|DESC][, field [ASC|DESC]]...} over
+ * {@code updated}, {@code created} and the issue key (also named {@code issuekey}, {@code id}
+ * or {@code issue}, which Jira treats as one field and sorts by project, then issue number).
+ * Issues the order leaves tied come by id. Anything else, and a field sorted twice, is a
  * {@link JqlException} with a message like Jira's.
  */
 record Jql(String projectKey, Predicate<JiraIssue> filter, Comparator<JiraIssue> order) {
@@ -33,9 +38,11 @@ record Jql(String projectKey, Predicate<JiraIssue> filter, Comparator<JiraIssue>
         }
     }
 
-    private static final Pattern ORDER_BY = Pattern.compile("(?i)\\s+ORDER\\s+BY\\s+(\\w+)(?:\\s+(ASC|DESC))?\\s*$");
+    private static final Pattern ORDER_BY = Pattern.compile("(?i)\\s+ORDER\\s+BY\\s+(.*)$");
+    private static final Pattern SORT = Pattern.compile("(?i)^\\s*(\\w+)(?:\\s+(ASC|DESC))?\\s*$");
     private static final Pattern CLAUSE = Pattern.compile("(?i)^\\s*(\\w+)\\s*(>=|<=|=|>|<)\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"']+)\\s*$");
     private static final Pattern AND = Pattern.compile("(?i)\\s+AND\\s+");
+    private static final Set<String> KEY_ALIASES = Set.of("key", "issuekey", "id", "issue");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     static Jql parse(String text) {
@@ -46,7 +53,7 @@ record Jql(String projectKey, Predicate<JiraIssue> filter, Comparator<JiraIssue>
         Comparator<JiraIssue> order = Comparator.comparing(JiraIssue::id).reversed();
         Matcher orderBy = ORDER_BY.matcher(" " + where);
         if (orderBy.find()) {
-            order = order(orderBy.group(1), orderBy.group(2));
+            order = order(orderBy.group(1));
             where = (" " + where).substring(0, orderBy.start()).trim();
         }
         String project = null;
@@ -75,15 +82,31 @@ record Jql(String projectKey, Predicate<JiraIssue> filter, Comparator<JiraIssue>
         return new Jql(key, key == null ? filter : filter.and(issue -> issue.projectKey().equals(key)), order);
     }
 
-    private static Comparator<JiraIssue> order(String field, String direction) {
-        Comparator<JiraIssue> byField = switch (field.toLowerCase(Locale.ROOT)) {
-            case "updated" -> Comparator.comparing(JiraIssue::updated);
-            case "created" -> Comparator.comparing(JiraIssue::created);
-            case "key" -> Comparator.comparing(JiraIssue::projectKey).thenComparing(JiraIssue::id);
-            default -> throw new JqlException("Error in the JQL Query: the fake cannot order by '" + field + "'.");
-        };
-        Comparator<JiraIssue> directed = "DESC".equalsIgnoreCase(direction) ? byField.reversed() : byField;
-        return directed.thenComparing(JiraIssue::id);
+    private static Comparator<JiraIssue> order(String sorts) {
+        Comparator<JiraIssue> order = null;
+        Set<String> sorted = new HashSet<>();
+        for (String sort : sorts.split(",", -1)) {
+            Matcher m = SORT.matcher(sort);
+            if (!m.matches()) {
+                throw new JqlException("Error in the JQL Query: Expecting a field name in the ORDER BY clause but got '"
+                        + sort.trim() + "'.");
+            }
+            String field = m.group(1).toLowerCase(Locale.ROOT);
+            Comparator<JiraIssue> byField = switch (field) {
+                case "updated" -> Comparator.comparing(JiraIssue::updated);
+                case "created" -> Comparator.comparing(JiraIssue::created);
+                case "key", "issuekey", "id", "issue" -> Comparator.comparing(JiraIssue::projectKey)
+                        .thenComparingInt(JiraIssue::number);
+                default -> throw new JqlException("Field '" + m.group(1)
+                        + "' does not exist or you do not have permission to view it.");
+            };
+            if (!sorted.add(KEY_ALIASES.contains(field) ? "issuekey" : field)) {
+                throw new JqlException("The sort field '" + m.group(1) + "' is referenced multiple times in the JQL sort.");
+            }
+            Comparator<JiraIssue> directed = "DESC".equalsIgnoreCase(m.group(2)) ? byField.reversed() : byField;
+            order = order == null ? directed : order.thenComparing(directed);
+        }
+        return order.thenComparing(JiraIssue::id);
     }
 
     private static Predicate<JiraIssue> dateClause(String field, String op, Instant value) {

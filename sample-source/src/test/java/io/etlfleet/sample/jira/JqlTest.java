@@ -35,6 +35,33 @@ class JqlTest {
     }
 
     @Test
+    void breaksTiesOfTheFirstSortFieldByTheSecondAndSortsTheKeyByProjectThenNumber() {
+        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        JiraIssue moved = new JiraIssue("WID", 5, "WID-12", "s", "d", JiraStatus.TO_DO, "Task", "Medium", null,
+                JiraIssueGenerator.USERS.get(0), List.of(), at, at, List.of());
+        List<JiraIssue> issues = List.of(moved, issue("WID", 9, "2024-01-01T00:00:00Z"), issue("WID", 2, "2023-12-31T00:00:00Z"),
+                issue("OPS", 30, "2024-01-01T00:00:00Z"));
+
+        List<String> byKey = issues.stream().sorted(Jql.parse("project = WID ORDER BY updated ASC, key ASC").order())
+                .map(JiraIssue::key).toList();
+        List<String> byIdAlias = issues.stream().sorted(Jql.parse("project = WID ORDER BY updated asc, id desc").order())
+                .map(JiraIssue::key).toList();
+
+        assertThat(byKey).containsExactly("WID-2", "OPS-30", "WID-9", "WID-12");
+        assertThat(byIdAlias).as("id is the issue key field to JQL").containsExactly("WID-2", "WID-12", "WID-9", "OPS-30");
+    }
+
+    @Test
+    void rejectsAFieldSortedTwiceAnUnknownSortFieldAndAnEmptySortLikeJira() {
+        assertThatThrownBy(() -> Jql.parse("project = WID ORDER BY key ASC, id DESC"))
+                .hasMessage("The sort field 'id' is referenced multiple times in the JQL sort.");
+        assertThatThrownBy(() -> Jql.parse("project = WID ORDER BY rank ASC"))
+                .hasMessage("Field 'rank' does not exist or you do not have permission to view it.");
+        assertThatThrownBy(() -> Jql.parse("project = WID ORDER BY updated ASC,")).isInstanceOf(Jql.JqlException.class)
+                .hasMessageContaining("Expecting a field name");
+    }
+
+    @Test
     void readsAQuotedDateInTheUsersZone() {
         Jql jql = Jql.parse("updated > \"2024-01-01 10:00\"");
 
