@@ -1,6 +1,6 @@
 package io.etlfleet.transform.jdbc;
 
-import io.etlfleet.storage.JsonColumns;
+import io.etlfleet.transform.loading.WarehouseJson;
 import io.etlfleet.storage.raw.RawRow;
 import io.etlfleet.transform.loading.LoadResult;
 import java.sql.SQLException;
@@ -86,7 +86,7 @@ final class JdbcLoadStatement {
         for (int i = 0; i < rows.size(); i++) {
             handle.savepoint(SAVEPOINT);
             try {
-                handle.createQuery(check).bind("rows", JsonColumns.write(List.of(rows.get(i)))).mapToMap().one();
+                handle.createQuery(check).bind("rows", WarehouseJson.write(List.of(rows.get(i)))).mapToMap().one();
                 handle.releaseSavepoint(SAVEPOINT);
                 fitting.add(rows.get(i));
             } catch (UnableToExecuteStatementException e) {
@@ -104,7 +104,7 @@ final class JdbcLoadStatement {
         return handle.createUpdate(upsert)
                 .bind("tenantId", first.tenantId())
                 .bind("integrationId", first.integrationId())
-                .bind("rows", JsonColumns.write(rows))
+                .bind("rows", WarehouseJson.write(rows))
                 .execute();
     }
 

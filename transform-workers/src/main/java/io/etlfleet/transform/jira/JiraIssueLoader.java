@@ -1,6 +1,7 @@
 package io.etlfleet.transform.jira;
 
 import io.etlfleet.storage.JsonColumns;
+import io.etlfleet.transform.loading.WarehouseJson;
 import io.etlfleet.storage.raw.RawRow;
 import io.etlfleet.transform.loading.EntityLoader;
 import io.etlfleet.transform.loading.LoadResult;
@@ -80,7 +81,7 @@ public class JiraIssueLoader implements EntityLoader {
                          where (t.source_updated_at, t.raw_id) < (excluded.source_updated_at, excluded.raw_id)""")
                 .bind("tenantId", first.tenantId())
                 .bind("integrationId", first.integrationId())
-                .bind("rows", JsonColumns.write(rows))
+                .bind("rows", WarehouseJson.write(rows))
                 .execute();
     }
 
@@ -97,7 +98,7 @@ public class JiraIssueLoader implements EntityLoader {
                         on conflict (integration_id, issue_key, history_id) do nothing""")
                 .bind("tenantId", first.tenantId())
                 .bind("integrationId", first.integrationId())
-                .bind("rows", JsonColumns.write(rows))
+                .bind("rows", WarehouseJson.write(rows))
                 .execute();
     }
 }

@@ -6,6 +6,7 @@ import static io.etlfleet.transform.jira.JiraFields.text;
 import static io.etlfleet.transform.jira.JiraFields.user;
 
 import io.etlfleet.storage.JsonColumns;
+import io.etlfleet.transform.loading.WarehouseJson;
 import io.etlfleet.storage.raw.RawRow;
 import io.etlfleet.transform.loading.EntityLoader;
 import io.etlfleet.transform.loading.LoadResult;
@@ -62,7 +63,7 @@ public class JiraProjectLoader implements EntityLoader {
                          where t.raw_id < excluded.raw_id""")
                 .bind("tenantId", rows.get(0).tenantId())
                 .bind("integrationId", rows.get(0).integrationId())
-                .bind("rows", JsonColumns.write(newest.values()))
+                .bind("rows", WarehouseJson.write(newest.values()))
                 .execute();
         return new LoadResult(upserted, newest.size() - upserted, 0, rejected);
     }

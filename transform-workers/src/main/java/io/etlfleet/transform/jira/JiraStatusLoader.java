@@ -4,6 +4,7 @@ import static io.etlfleet.transform.jira.JiraFields.required;
 import static io.etlfleet.transform.jira.JiraFields.text;
 
 import io.etlfleet.storage.JsonColumns;
+import io.etlfleet.transform.loading.WarehouseJson;
 import io.etlfleet.storage.raw.RawRow;
 import io.etlfleet.transform.loading.EntityLoader;
 import io.etlfleet.transform.loading.LoadResult;
@@ -59,7 +60,7 @@ public class JiraStatusLoader implements EntityLoader {
                          where t.raw_id < excluded.raw_id""")
                 .bind("tenantId", rows.get(0).tenantId())
                 .bind("integrationId", rows.get(0).integrationId())
-                .bind("rows", JsonColumns.write(newest.values()))
+                .bind("rows", WarehouseJson.write(newest.values()))
                 .execute();
         return new LoadResult(upserted, newest.size() - upserted, 0, rejected);
     }

@@ -81,7 +81,7 @@ public final class RowBatch<R extends VersionedRow> {
         int upserted = handle.createUpdate(sql)
                 .bind("tenantId", raw.get(0).tenantId())
                 .bind("integrationId", raw.get(0).integrationId())
-                .bind("rows", JsonColumns.write(newest.values()))
+                .bind("rows", WarehouseJson.write(newest.values()))
                 .execute();
         return new LoadResult(upserted, newest.size() - upserted, skipped, rejected);
     }

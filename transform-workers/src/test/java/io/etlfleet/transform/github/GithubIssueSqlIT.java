@@ -156,8 +156,10 @@ class GithubIssueSqlIT {
         assertThat(rest).hasSize(LEFT_TO_JAVA.size());
         LoadResult inJava = jdbi.inTransaction(h -> loader.load(h, rest));
         assertThat(inJava.rejected()).extracting(LoadResult.Rejected::externalId)
-                .containsExactlyInAnyOrder("acme/widgets#7", "acme/widgets#8", "acme/widgets#11");
-        assertThat(warehouse()).extracting(r -> r.path("number").asInt()).containsExactly(6, 9, 10);
+                .containsExactlyInAnyOrder("acme/widgets#7", "acme/widgets#11");
+        assertThat(warehouse()).extracting(r -> r.path("number").asInt()).containsExactly(6, 8, 9, 10);
+        assertThat(warehouse()).filteredOn(r -> r.path("number").asInt() == 10).singleElement()
+                .satisfies(r -> assertThat(r.path("title").asString()).isEqualTo("pastedlog"));
     }
 
     @Test
