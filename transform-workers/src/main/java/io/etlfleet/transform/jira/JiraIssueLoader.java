@@ -44,7 +44,7 @@ public class JiraIssueLoader implements EntityLoader {
             try {
                 JsonNode issue = JsonColumns.MAPPER.readTree(raw.rawJson());
                 JiraIssueRow row = JiraIssueRow.from(raw, issue);
-                transitions.addAll(JiraTransitionRow.from(row.issue_key(), issue, raw.id()));
+                transitions.addAll(JiraTransitionRow.from(row.issue_key(), issue, row.source_updated_at(), raw.id()));
                 // One statement cannot touch a key twice: keep the newest version of each issue.
                 newest.merge(row.issue_key(), row, (a, b) -> NEWER.compare(a, b) >= 0 ? a : b);
             } catch (IllegalArgumentException e) {
@@ -89,12 +89,12 @@ public class JiraIssueLoader implements EntityLoader {
         return handle.createUpdate("""
                         insert into warehouse.jira_issue_transitions
                                (tenant_id, integration_id, issue_key, history_id, from_status, to_status, changed_at,
-                                author, raw_id)
+                                author, source_updated_at, raw_id)
                         select :tenantId, :integrationId, r.issue_key, r.history_id, r.from_status, r.to_status,
-                               r.changed_at, r.author, r.raw_id
+                               r.changed_at, r.author, r.source_updated_at, r.raw_id
                           from jsonb_to_recordset(cast(:rows as jsonb)) as r(
                                issue_key text, history_id bigint, from_status text, to_status text,
-                               changed_at timestamptz, author text, raw_id bigint)
+                               changed_at timestamptz, author text, source_updated_at timestamptz, raw_id bigint)
                         on conflict (integration_id, issue_key, history_id) do nothing""")
                 .bind("tenantId", first.tenantId())
                 .bind("integrationId", first.integrationId())

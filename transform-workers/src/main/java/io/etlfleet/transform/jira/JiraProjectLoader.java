@@ -53,13 +53,16 @@ public class JiraProjectLoader implements EntityLoader {
         }
         int upserted = handle.createUpdate("""
                         insert into warehouse.jira_projects as t
-                               (tenant_id, integration_id, project_key, jira_id, name, project_type, lead, raw_id)
-                        select :tenantId, :integrationId, r.project_key, r.jira_id, r.name, r.project_type, r.lead, r.raw_id
+                               (tenant_id, integration_id, project_key, jira_id, name, project_type, lead,
+                                source_updated_at, raw_id)
+                        select :tenantId, :integrationId, r.project_key, r.jira_id, r.name, r.project_type, r.lead,
+                               (select x.extracted_at from etl.raw_extraction_data x where x.id = r.raw_id), r.raw_id
                           from jsonb_to_recordset(cast(:rows as jsonb)) as r(
                                project_key text, jira_id bigint, name text, project_type text, lead text, raw_id bigint)
                         on conflict (integration_id, project_key) do update
                            set jira_id = excluded.jira_id, name = excluded.name, project_type = excluded.project_type,
-                               lead = excluded.lead, raw_id = excluded.raw_id, loaded_at = now()
+                               lead = excluded.lead, source_updated_at = excluded.source_updated_at,
+                               raw_id = excluded.raw_id, loaded_at = now()
                          where t.raw_id < excluded.raw_id""")
                 .bind("tenantId", rows.get(0).tenantId())
                 .bind("integrationId", rows.get(0).integrationId())

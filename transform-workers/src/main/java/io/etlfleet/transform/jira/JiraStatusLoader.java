@@ -50,13 +50,16 @@ public class JiraStatusLoader implements EntityLoader {
         }
         int upserted = handle.createUpdate("""
                         insert into warehouse.jira_statuses as t
-                               (tenant_id, integration_id, status_id, name, category_key, category_name, raw_id)
-                        select :tenantId, :integrationId, r.status_id, r.name, r.category_key, r.category_name, r.raw_id
+                               (tenant_id, integration_id, status_id, name, category_key, category_name, source_updated_at,
+                                raw_id)
+                        select :tenantId, :integrationId, r.status_id, r.name, r.category_key, r.category_name,
+                               (select x.extracted_at from etl.raw_extraction_data x where x.id = r.raw_id), r.raw_id
                           from jsonb_to_recordset(cast(:rows as jsonb)) as r(
                                status_id text, name text, category_key text, category_name text, raw_id bigint)
                         on conflict (integration_id, status_id) do update
                            set name = excluded.name, category_key = excluded.category_key,
-                               category_name = excluded.category_name, raw_id = excluded.raw_id, loaded_at = now()
+                               category_name = excluded.category_name, source_updated_at = excluded.source_updated_at,
+                               raw_id = excluded.raw_id, loaded_at = now()
                          where t.raw_id < excluded.raw_id""")
                 .bind("tenantId", rows.get(0).tenantId())
                 .bind("integrationId", rows.get(0).integrationId())

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** A {@code warehouse.jira_issue_transitions} row: one status item of one changelog history. */
+/**
+ * A {@code warehouse.jira_issue_transitions} row: one status item of one changelog history, with
+ * the updated time of the issue version it was read from.
+ */
 @SuppressWarnings("checkstyle:RecordComponentName")
 record JiraTransitionRow(
         String issue_key,
@@ -20,10 +23,11 @@ record JiraTransitionRow(
         String to_status,
         Instant changed_at,
         String author,
+        Instant source_updated_at,
         long raw_id) {
 
     /** The status changes in an issue's changelog, oldest first as Jira lists them. */
-    static List<JiraTransitionRow> from(String issueKey, JsonNode issue, long rawId) {
+    static List<JiraTransitionRow> from(String issueKey, JsonNode issue, Instant issueUpdatedAt, long rawId) {
         List<JiraTransitionRow> rows = new ArrayList<>();
         for (JsonNode history : issue.path("changelog").path("histories")) {
             for (JsonNode item : history.path("items")) {
@@ -35,6 +39,7 @@ record JiraTransitionRow(
                             required(item, "toString", "status change of " + issueKey).asString(),
                             instant(required(history, "created", "changelog history of " + issueKey), "history created"),
                             user(history.path("author")),
+                            issueUpdatedAt,
                             rawId));
                 }
             }
