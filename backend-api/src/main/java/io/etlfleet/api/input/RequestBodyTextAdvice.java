@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks every JSON request body of every endpoint for refused characters
  * ({@link RefusedCharacters}) before it is bound: the body is read as a tree, every string
  * value and field name is checked, and the first offenders answer 400 naming their JSON path.
- * A body that is not valid JSON is passed on untouched, so the binding reports it as before.
+ * A body that is not valid JSON is passed on untouched, so the binding reports it as before,
+ * except for a field name Jackson refuses for an unpaired surrogate ({@link SurrogateNames}).
  */
 @ControllerAdvice
 public class RequestBodyTextAdvice extends RequestBodyAdviceAdapter {
@@ -55,6 +57,9 @@ public class RequestBodyTextAdvice extends RequestBodyAdviceAdapter {
             body = in.readAllBytes();
         }
         List<FieldProblem> problems = problems(body, targetType);
+        if (problems.size() == 1 && problems.get(0).field() == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, problems.get(0).message(), List.of());
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -66,7 +71,8 @@ public class RequestBodyTextAdvice extends RequestBodyAdviceAdapter {
         try {
             document = json.readTree(body);
         } catch (JacksonException unreadable) {
-            return List.of();
+            FieldProblem surrogate = SurrogateNames.describe(unreadable);
+            return surrogate == null ? List.of() : List.of(surrogate);
         }
         return JsonTextCheck.problems(document, freeTextByType.computeIfAbsent(targetType, FreeTextFields::of));
     }

@@ -112,6 +112,11 @@ class ControlCharactersIT {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"credentials\":{\"to\\u0000ken\":\"t\"}}")));
 
         assertProblem(refused, "credentials.to\\u0000ken");
+        ApiClient.Response surrogate = api.post("/api/v1/integrations", tenant.apiKey(), """
+                {"type":"github","name":"n","config":{"base_url":"https://api.github.com","repositories":["a/b"]},
+                 "credentials":{"to\\ud800ken":"t"}}""");
+        assertProblem(surrogate, "credentials");
+        assertThat(surrogate.text("detail")).isEqualTo("credentials: has a field name with an unpaired UTF-16 surrogate");
     }
 
     @Test
