@@ -17,17 +17,22 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Sends a corpus of well over 500 malformed requests to every endpoint that takes input:
  * broken JSON, wrong types and missing or unknown fields in every body, SQL and script
  * fragments where ids, enums, numbers, times and URLs belong, oversized bodies and unknown
- * ids. Each must answer 4xx problem+json (naming the field when one is to blame), none 5xx.
+ * ids, and control characters and lone surrogates in every path variable, query parameter
+ * and body of every endpoint ({@link ControlCharacterCases}). Each must answer 4xx
+ * problem+json (naming the field when one is to blame), none 5xx.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -45,6 +50,9 @@ class BadInputCorpusIT {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mapping;
 
     @BeforeAll
     static void startBackend() {
@@ -76,6 +84,7 @@ class BadInputCorpusIT {
         bodies(attempts, integration);
         queries(attempts);
         paths(attempts, integration, job, tenant.id());
+        attempts.addAll(ControlCharacterCases.attempts(mapping));
 
         List<String> failures = new ArrayList<>();
         for (Attempt attempt : attempts) {
@@ -94,9 +103,14 @@ class BadInputCorpusIT {
             }
         }
 
-        assertThat(attempts).hasSizeGreaterThanOrEqualTo(500);
+        assertThat(attempts).hasSizeGreaterThanOrEqualTo(900);
         assertThat(failures).as("malformed requests answered wrongly").isEmpty();
         assertThat(api.get("/api/v1/integrations/" + integration, tenant.apiKey()).text("name")).startsWith("github-");
+    }
+
+    @Test
+    void everyEndpointWithABodyHasControlCharacterCases() {
+        assertThat(ControlCharacterCases.uncoveredBodies(mapping)).as("add cases to ControlCharacterCases.BODIES").isEmpty();
     }
 
     private static String check(Attempt attempt, ApiClient.Response response) {
@@ -186,7 +200,7 @@ class BadInputCorpusIT {
                 new String[] {"/api/v1/raw-data", "integration_id"}, new String[] {"/api/v1/raw-data", "from"},
                 new String[] {"/api/v1/raw-data", "to"}, new String[] {"/api/v1/raw-data", "limit"},
                 new String[] {"/api/v1/raw-data", "cursor"}, new String[] {"/api/v1/raw-data", "tenant_id"});
-        List<String> values = new ArrayList<>(HOSTILE.stream().filter(v -> !v.isBlank() && !v.equals("\u0000")).toList());
+        List<String> values = new ArrayList<>(HOSTILE.stream().filter(v -> !v.isBlank()).toList());
         values.addAll(List.of("0", "100000", "abc", "2026-13-01T00:00:00Z", "zzzz-not-base64!"));
         for (String[] param : params) {
             for (String value : values) {
