@@ -28,6 +28,10 @@ public final class GithubApi implements ApiHandler {
     private static final Pattern ISSUES = Pattern.compile("/repos/([^/]+)/([^/]+)/issues");
     private static final Pattern REPO_LIST = Pattern.compile("/repos/([^/]+)/([^/]+)/(pulls|commits|issues/comments)");
     private static final Pattern OWNER = Pattern.compile("/(orgs|users)/([^/]+)(/repos)?");
+    private static final Pattern BY_ID = Pattern.compile("/repositories/(\\d+)(/.*)?");
+    private static final Pattern UNDER_REPO = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
+    static final String PAGINATION_LIMITED = "In order to keep the API fast for everyone, pagination is limited for this "
+            + "resource. Check the rel=last link relation in the Link response header to see how far back you can traverse.";
 
     private final GithubSample sample;
     private final RateLimitBudget budget;
@@ -80,32 +84,81 @@ public final class GithubApi implements ApiHandler {
         if (request.path().equals("/user")) {
             return ApiResponse.json(200, GithubJson.bytes(Resources.authenticatedUser(sample)));
         }
-        Matcher issues = ISSUES.matcher(request.path());
+        Optional<ApiResponse> moved = movedPermanently(request);
+        if (moved.isPresent()) {
+            return moved.get();
+        }
+        // GitHub serves a repository under /repositories/{id}/... too; its links then keep that form.
+        String path = request.path();
+        Matcher byId = BY_ID.matcher(path);
+        if (byId.matches()) {
+            Optional<RepositoryState> found = sample.findById(Long.parseLong(byId.group(1)));
+            if (found.isEmpty()) {
+                return error(404, "Not Found", REST_DOCS);
+            }
+            path = "/repos/" + found.get().fullName() + (byId.group(2) == null ? "" : byId.group(2));
+        }
+        Matcher issues = ISSUES.matcher(path);
         if (issues.matches()) {
             return sample.find(issues.group(1) + "/" + issues.group(2))
-                    .map(repo -> IssueListing.list(repo, request, request.origin() + pathPrefix))
+                    .map(repo -> listed(repo, request, IssueListing.list(repo, request, request.origin() + pathPrefix)))
                     .orElseGet(() -> error(404, "Not Found", IssueListing.DOCS));
         }
-        Matcher list = REPO_LIST.matcher(request.path());
+        Matcher list = REPO_LIST.matcher(path);
         if (list.matches()) {
             String base = request.origin() + pathPrefix;
-            return sample.find(list.group(1) + "/" + list.group(2)).map(state -> switch (list.group(3)) {
+            return sample.find(list.group(1) + "/" + list.group(2)).map(state -> listed(state, request, switch (list.group(3)) {
                 case "pulls" -> ActivityListings.pulls(sample, state, request, base);
                 case "commits" -> ActivityListings.commits(sample, state, request, base);
                 default -> ActivityListings.comments(sample, state, request, base);
-            }).orElseGet(() -> error(404, "Not Found", REST_DOCS));
+            })).orElseGet(() -> error(404, "Not Found", REST_DOCS));
         }
-        Matcher owner = OWNER.matcher(request.path());
+        Matcher owner = OWNER.matcher(path);
         if (owner.matches()) {
             return owner(request, owner.group(2), owner.group(1).equals("orgs"), owner.group(3) != null);
         }
-        Matcher repo = REPO.matcher(request.path());
+        Matcher repo = REPO.matcher(path);
         if (repo.matches()) {
             return sample.find(repo.group(1) + "/" + repo.group(2))
                     .map(state -> ApiResponse.json(200, GithubJson.bytes(Resources.repository(sample, state))))
                     .orElseGet(() -> error(404, "Not Found", "https://docs.github.com/rest/repos/repos#get-a-repository"));
         }
         return error(404, "Not Found", REST_DOCS);
+    }
+
+    /**
+     * A listing page about to be sent: past the end it becomes GitHub's 422 when the sample asks
+     * for that, and the churn gets its turn to change the repository before the next request.
+     */
+    private ApiResponse listed(RepositoryState repo, ApiRequest request, ApiResponse page) {
+        if (page.status() != 200) {
+            return page;
+        }
+        boolean pastTheEnd = request.param("page").filter(p -> !p.equals("1")).isPresent()
+                && page.body().length == 2;
+        sample.churn().pageServed(repo.fullName());
+        if (pastTheEnd && sample.pagesPastTheEndAnswer422()) {
+            return error(422, PAGINATION_LIMITED, "https://docs.github.com/v3/#pagination");
+        }
+        return page;
+    }
+
+    /** GitHub's 301 for a path under a repository's former name, to {@code /repositories/{id}/...} with the query kept. */
+    private Optional<ApiResponse> movedPermanently(ApiRequest request) {
+        Matcher under = UNDER_REPO.matcher(request.path());
+        if (!under.matches() || sample.find(under.group(1) + "/" + under.group(2)).isPresent()) {
+            return Optional.empty();
+        }
+        return sample.movedFrom(under.group(1) + "/" + under.group(2)).map(repo -> {
+            StringBuilder location = new StringBuilder(request.origin()).append(pathPrefix).append("/repositories/")
+                    .append(repo.id()).append(under.group(3) == null ? "" : under.group(3));
+            String query = String.join("&", request.query().stream().map(ApiRequest.QueryParam::raw).toList());
+            if (!query.isEmpty()) {
+                location.append('?').append(query);
+            }
+            return ApiResponse.json(301, GithubJson.moved(location.toString()))
+                    .withHeader("location", location.toString());
+        });
     }
 
     /** {@code /orgs/{org}}, {@code /users/{user}} and their {@code /repos}; an owner exists when it has repositories. */

@@ -164,6 +164,15 @@ final class GithubJson {
         return MAPPER.writeValueAsBytes(node);
     }
 
+    /** GitHub's 301 body for a repository that moved: {@code {"message":"Moved Permanently","url":...}}. */
+    static byte[] moved(String location) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("message", "Moved Permanently");
+        node.put("url", location);
+        node.put("documentation_url", "https://docs.github.com/v3/#http-redirects");
+        return MAPPER.writeValueAsBytes(node);
+    }
+
     /** GitHub's 422 body for a query parameter with an invalid value. */
     static byte[] validationFailed(String resource, String field, String value, String documentationUrl) {
         ObjectNode node = MAPPER.createObjectNode();

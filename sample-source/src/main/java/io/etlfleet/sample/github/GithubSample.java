@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,8 @@ public final class GithubSample {
     private static final long ISSUE_ID_BASE = 2_000_000_000L;
 
     private final Map<String, RepositoryState> repositories = new LinkedHashMap<>();
+    /** Repositories by a name they had before a rename, for GitHub's 301 to the new location. */
+    private final Map<String, RepositoryState> movedFrom = new LinkedHashMap<>();
     private final IssueGenerator generator;
     private final GithubFaults faults = new GithubFaults();
     private final String token;
@@ -32,6 +35,8 @@ public final class GithubSample {
     private ActivityJson activityJson;
     private Instant clock;
     private long commentSequence;
+    private final GithubChurn churn;
+    private volatile boolean pagesPastTheEndAnswer422;
 
     /**
      * @param epoch where the fake's clock starts; generated timestamps follow it
@@ -41,6 +46,74 @@ public final class GithubSample {
         this.clock = epoch;
         this.token = token;
         this.tokenOwner = new GithubUser(tokenOwnerLogin, 9_919_000L);
+        this.churn = new GithubChurn(this, new Random(seed * 31 + 11));
+    }
+
+    /** What the fake changes between listing pages. */
+    public GithubChurn churn() {
+        return churn;
+    }
+
+    /**
+     * Whether a listing page beyond the last answers 422 "pagination is limited", as GitHub does
+     * for some listings, instead of an empty list. Off by default.
+     */
+    public GithubSample answerPagesPastTheEndWith422(boolean enabled) {
+        pagesPastTheEndAnswer422 = enabled;
+        return this;
+    }
+
+    boolean pagesPastTheEndAnswer422() {
+        return pagesPastTheEndAnswer422;
+    }
+
+    /**
+     * Renames a repository (or transfers it to another owner): it keeps its id, issues and
+     * history, and requests naming the old location get GitHub's 301 to
+     * {@code /repositories/{id}/...}.
+     */
+    public synchronized void renameRepository(String fullName, String newFullName) {
+        if (!FULL_NAME.matcher(newFullName).matches()) {
+            throw new IllegalArgumentException("not an owner/repo name: " + newFullName);
+        }
+        if (repositories.containsKey(key(newFullName))) {
+            throw new IllegalArgumentException("repository exists: " + newFullName);
+        }
+        RepositoryState repo = require(fullName);
+        repositories.remove(key(fullName));
+        repo.renamed(newFullName);
+        repo.touch(tick(1));
+        repositories.put(key(newFullName), repo);
+        movedFrom.put(key(fullName), repo);
+    }
+
+    /** Deletes an issue: it leaves every listing, with its comments. */
+    public synchronized GithubIssue deleteIssue(String repository, int number) {
+        return require(repository).remove(number);
+    }
+
+    /**
+     * Transfers an issue to another repository: it leaves this one (with its comments) and
+     * arrives in {@code toRepository} under that repository's next number, updated now.
+     */
+    public synchronized GithubIssue transferIssue(String repository, int number, String toRepository) {
+        GithubIssue moved = require(repository).remove(number);
+        RepositoryState target = require(toRepository);
+        int newNumber = target.nextNumber();
+        GithubIssue generated = generator.issue(target.fullName(), issueId(target, newNumber), newNumber, false, tick(1));
+        if (generated.updatedAt().isAfter(clock)) {
+            clock = generated.updatedAt();
+        }
+        return store(target, generated.withTitle(moved.title(), tick(1)));
+    }
+
+    /** The repository a request naming a former location of it should be sent to. */
+    synchronized Optional<RepositoryState> movedFrom(String fullName) {
+        return Optional.ofNullable(movedFrom.get(key(fullName)));
+    }
+
+    synchronized Optional<RepositoryState> findById(long id) {
+        return repositories.values().stream().filter(r -> r.id() == id).findFirst();
     }
 
     /** Sets where API and web URLs inside the JSON point; called once the server's address is known. */

@@ -21,7 +21,7 @@ final class RepositoryState {
 
     private static final int MAX_CACHED_LISTINGS = 32;
 
-    private final String fullName;
+    private volatile String fullName;
     private final long id;
     private final Instant createdAt;
     private final TreeMap<Integer, Stored> byNumber = new TreeMap<>();
@@ -29,6 +29,7 @@ final class RepositoryState {
     private final List<GithubCommit> commits = new ArrayList<>();
     private final TreeMap<Long, GithubComment> comments = new TreeMap<>();
     private Instant updatedAt;
+    private int highestNumber;
 
     RepositoryState(String fullName, long id, Instant createdAt) {
         this.fullName = fullName;
@@ -80,6 +81,11 @@ final class RepositoryState {
         return fullName;
     }
 
+    /** The repository's new {@code owner/name} after a rename or transfer; its id stays. */
+    void renamed(String newFullName) {
+        fullName = newFullName;
+    }
+
     long id() {
         return id;
     }
@@ -90,7 +96,17 @@ final class RepositoryState {
 
     synchronized void put(GithubIssue issue, byte[] json) {
         byNumber.put(issue.number(), new Stored(issue, json));
+        highestNumber = Math.max(highestNumber, issue.number());
         listings.clear();
+    }
+
+    /** Takes an issue or pull request out of the repository, as a deletion or a transfer does. */
+    synchronized GithubIssue remove(int number) {
+        GithubIssue removed = get(number);
+        byNumber.remove(number);
+        comments.values().removeIf(c -> c.issueNumber() == number);
+        listings.clear();
+        return removed;
     }
 
     synchronized GithubIssue get(int number) {
@@ -102,7 +118,8 @@ final class RepositoryState {
     }
 
     synchronized int nextNumber() {
-        return byNumber.isEmpty() ? 1 : byNumber.lastKey() + 1;
+        // Numbers of deleted or transferred issues are never given out again.
+        return highestNumber + 1;
     }
 
     synchronized List<GithubIssue> all() {
