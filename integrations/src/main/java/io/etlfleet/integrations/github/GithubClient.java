@@ -10,11 +10,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GitHub REST API calls for one integration: the version-pinned headers, the token, retries
@@ -24,6 +28,8 @@ import okhttp3.Response;
  * the token is only ever sent to that base URL.
  */
 public final class GithubClient {
+
+    private static final Logger log = LoggerFactory.getLogger(GithubClient.class);
 
     static final String API_VERSION = "2022-11-28";
     static final String MEDIA_TYPE = "application/vnd.github+json";
@@ -38,6 +44,7 @@ public final class GithubClient {
     private final EtagStore etags;
     private final String integrationId;
     private final AtomicLong sent = new AtomicLong();
+    private final Set<String> movesLogged = ConcurrentHashMap.newKeySet();
 
     public GithubClient(OkHttpClient http, GithubConfig config, HttpPolicy policy, String integrationId,
             ConnectorServices services, CircuitBreaker breaker) {
@@ -144,7 +151,19 @@ public final class GithubClient {
         }
         sent.incrementAndGet();
         try (Response response = http.newCall(request.build()).execute()) {
-            return new GithubResponse(url, response.code(), response.headers(), response.body().bytes(),
+            HttpUrl location = response.request().url();
+            if (!location.equals(url)) {
+                if (!withinBase(location)) {
+                    throw new ConnectorException("GitHub redirected GET " + GithubResponse.endpoint(url)
+                            + " outside config.base_url; not following it");
+                }
+                if (movesLogged.add(url.encodedPath())) {
+                    log.warn("GitHub answers GET {} from {}: the repository was renamed or transferred; "
+                            + "the run follows it, and config.repositories can name the new location",
+                            url.encodedPath(), location.encodedPath());
+                }
+            }
+            return new GithubResponse(url, location, response.code(), response.headers(), response.body().bytes(),
                     policy.clock().instant());
         }
     }

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code x-ratelimit-remaining: 0} on a 403 or 429: primary limit, wait until {@code x-ratelimit-reset};</li>
  *   <li>429, or a 403 whose message names a rate limit, without either header: wait the default (a minute);</li>
  *   <li>5xx, 408 and network errors: retriable;</li>
- *   <li>401 (bad credentials), any other 403, 404, 410, 422 and other 4xx: permanent.</li>
+ *   <li>401 (bad credentials), any other 403, 404, 410, 422 and other 4xx: permanent; a 422 about
+ *       pagination is a {@link PaginationLimitedException} for the listing to handle.</li>
  * </ul>
  * Messages name the endpoint and GitHub's message, never the token.
  */
@@ -68,6 +69,9 @@ public final class GithubErrorClassifier {
         if (status == 409 && message.toLowerCase(Locale.ROOT).contains("empty")) {
             return new EmptyRepositoryException("GitHub repository is empty" + detail);
         }
+        if (status == 422 && message.toLowerCase(Locale.ROOT).contains("pagination")) {
+            return new PaginationLimitedException("GitHub refuses this page" + detail);
+        }
         if (status >= 500 || status == 408) {
             return new RetriableConnectorException("GitHub server error" + detail);
         }
@@ -80,6 +84,20 @@ public final class GithubErrorClassifier {
         private static final long serialVersionUID = 1L;
 
         EmptyRepositoryException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * GitHub's 422 "pagination is limited for this resource" (or "... not supported for large
+     * datasets"): a page number past what the listing serves, which is also what some servers
+     * answer for a page past the end. Permanent.
+     */
+    public static final class PaginationLimitedException extends ConnectorException {
+
+        private static final long serialVersionUID = 1L;
+
+        PaginationLimitedException(String message) {
             super(message);
         }
     }

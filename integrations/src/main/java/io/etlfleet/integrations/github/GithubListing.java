@@ -6,18 +6,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The GitHub list endpoints the connector pages through, and how each is read: its first URL,
- * whether the server filters by {@code since} or the connector stops once the newest-first
+ * whether it is paged as a keyset ({@code since} and oldest change first, see
+ * {@link ListingExtraction}) or by offset newest first, whether the connector stops once that
  * order reaches items older than the cursor, each item's external id and change time.
  */
 enum GithubListing {
 
-    /** {@code GET /repos/{o}/{r}/issues?state=all&per_page=100&sort=updated&direction=desc[&since=]}; pull requests skipped. */
-    ISSUES("github_issues", "updated_at", false) {
+    /** {@code GET /repos/{o}/{r}/issues?state=all&per_page=100&sort=updated&direction=asc[&since=]}, a keyset; pull requests skipped. */
+    ISSUES("github_issues", "updated_at", false, true) {
         @Override
         HttpUrl firstUrl(GithubClient client, String scope, Instant since) {
             HttpUrl.Builder url = client.repositoryUrl(scope, "issues").newBuilder()
                     .addQueryParameter("state", "all").addQueryParameter("per_page", "100")
-                    .addQueryParameter("sort", "updated").addQueryParameter("direction", "desc");
+                    .addQueryParameter("sort", "updated").addQueryParameter("direction", "asc");
             return since(url, since).build();
         }
 
@@ -28,7 +29,7 @@ enum GithubListing {
     },
 
     /** {@code GET /repos/{o}/{r}/pulls?state=all&sort=updated&direction=desc&per_page=100}: no {@code since}, so stop at the cursor. */
-    PULL_REQUESTS("github_pull_requests", "updated_at", true) {
+    PULL_REQUESTS("github_pull_requests", "updated_at", true, false) {
         @Override
         HttpUrl firstUrl(GithubClient client, String scope, Instant since) {
             return client.repositoryUrl(scope, "pulls").newBuilder()
@@ -43,7 +44,7 @@ enum GithubListing {
     },
 
     /** {@code GET /repos/{o}/{r}/commits?[since=&]per_page=100}: the default branch, newest first; changed at = committer date. */
-    COMMITS("github_commits", "committed_at", false) {
+    COMMITS("github_commits", "committed_at", false, false) {
         @Override
         HttpUrl firstUrl(GithubClient client, String scope, Instant since) {
             HttpUrl.Builder url = since(client.repositoryUrl(scope, "commits").newBuilder(), since);
@@ -63,8 +64,8 @@ enum GithubListing {
         }
     },
 
-    /** {@code GET /repos/{o}/{r}/issues/comments?[since=&]sort=updated&direction=asc&per_page=100}: issue and pull request conversation comments. */
-    ISSUE_COMMENTS("github_issue_comments", "updated_at", false) {
+    /** {@code GET /repos/{o}/{r}/issues/comments?[since=&]sort=updated&direction=asc&per_page=100}, a keyset: issue and pull request conversation comments. */
+    ISSUE_COMMENTS("github_issue_comments", "updated_at", false, true) {
         @Override
         HttpUrl firstUrl(GithubClient client, String scope, Instant since) {
             HttpUrl.Builder url = since(client.repositoryUrl(scope, "issues", "comments").newBuilder(), since);
@@ -79,7 +80,7 @@ enum GithubListing {
     },
 
     /** {@code GET /orgs/{org}/repos?type=all} or {@code /users/{user}/repos?type=owner}, {@code &sort=updated&direction=desc&per_page=100}. */
-    OWNER_REPOSITORIES("github_repositories", "updated_at", true) {
+    OWNER_REPOSITORIES("github_repositories", "updated_at", true, false) {
         @Override
         HttpUrl firstUrl(GithubClient client, String scope, Instant since) {
             GithubConfig.Owner owner = client.config().owner();
@@ -98,11 +99,13 @@ enum GithubListing {
     private final String entity;
     private final String cursorKey;
     private final boolean stopsAtCursor;
+    private final boolean keyset;
 
-    GithubListing(String entity, String cursorKey, boolean stopsAtCursor) {
+    GithubListing(String entity, String cursorKey, boolean stopsAtCursor, boolean keyset) {
         this.entity = entity;
         this.cursorKey = cursorKey;
         this.stopsAtCursor = stopsAtCursor;
+        this.keyset = keyset;
     }
 
     /** @param since the cursor minus the overlap in an incremental run with a cursor; otherwise null */
@@ -126,6 +129,11 @@ enum GithubListing {
     /** True when the endpoint has no {@code since}: newest first, the run stops at items older than it. */
     boolean stopsAtCursor() {
         return stopsAtCursor;
+    }
+
+    /** True when each page is asked for as {@code since} the last change time read, oldest change first. */
+    boolean keyset() {
+        return keyset;
     }
 
     static String text(JsonNode item, String field) {

@@ -121,6 +121,16 @@ record GithubPage(GithubResponse response, List<JsonNode> items, Optional<HttpUr
         return new PageRequestInfo(GithubResponse.endpoint(url), Map.of(), "1", null, Map.of(), null);
     }
 
+    /** The page's place in its listing: {@code 3}, or for a keyset {@code since=2024-01-31T23:59:59Z [page=2]}. */
+    static String position(HttpUrl url) {
+        String page = url.queryParameter("page");
+        String since = url.queryParameter("since");
+        if (since == null) {
+            return page == null ? "1" : page;
+        }
+        return "since=" + since + (page == null ? "" : " page=" + page);
+    }
+
     /** How the page was fetched, as stored with each of its records. */
     PageRequestInfo requestInfo() {
         HttpUrl url = response.url();
@@ -128,9 +138,8 @@ record GithubPage(GithubResponse response, List<JsonNode> items, Optional<HttpUr
         for (String name : url.queryParameterNames()) {
             params.put(name, url.queryParameter(name));
         }
-        String page = url.queryParameter("page");
         String etag = response.headers().get("ETag");
-        return new PageRequestInfo(GithubResponse.endpoint(url), params, page == null ? "1" : page,
+        return new PageRequestInfo(GithubResponse.endpoint(url), params, position(url),
                 etag != null ? etag : stored == null ? null : stored.etag(), response.rateLimit(), response.fetchedAt());
     }
 }

@@ -7,8 +7,22 @@ import java.util.Map;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
-/** A GitHub response read in full: the URL asked, status, headers, body and when it arrived. */
-record GithubResponse(HttpUrl url, int status, Headers headers, byte[] body, Instant fetchedAt) {
+/**
+ * A GitHub response read in full: the URL asked, status, headers, body and when it arrived.
+ *
+ * @param location where the answer came from: {@code url}, or where GitHub's redirects led, e.g.
+ *                 {@code /repositories/{id}/issues} for a renamed repository
+ */
+record GithubResponse(HttpUrl url, HttpUrl location, int status, Headers headers, byte[] body, Instant fetchedAt) {
+
+    GithubResponse(HttpUrl url, int status, Headers headers, byte[] body, Instant fetchedAt) {
+        this(url, url, status, headers, body, fetchedAt);
+    }
+
+    /** Whether GitHub answered from another location than the one asked, after a redirect. */
+    boolean redirected() {
+        return !location.equals(url);
+    }
 
     boolean successful() {
         return status >= 200 && status < 300;

@@ -1,5 +1,6 @@
 package io.etlfleet.integrations.github;
 
+import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.ExtractRequest;
 import io.etlfleet.integrations.spi.InvalidConfigException;
 import io.etlfleet.integrations.spi.Page;
@@ -7,7 +8,9 @@ import io.etlfleet.integrations.spi.PageSink;
 import io.etlfleet.integrations.spi.SourceRecord;
 import io.etlfleet.integrations.spi.SyncMode;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +19,29 @@ import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Pages through one {@link GithubListing} for one scope, following {@code Link: rel="next"}.
+ * Pages through one {@link GithubListing} for one scope.
+ *
+ * <p>Keyset listings (issues, issue comments) are read oldest change first, and each page is
+ * asked for afresh as {@code since} the last change time read minus a second (so that a server
+ * reading {@code since} as "after" rather than "at or after" still returns that second's other
+ * items), with the items already read at their version dropped. A position in a result set that
+ * moves is never used: an item edited during the run moves to the end and is read there, and an
+ * item deleted or transferred between pages shifts nothing. Only when more than a page of items
+ * share that second does the run follow {@code Link: rel="next"} within it. Offset listings
+ * (pull requests, commits, an owner's repositories) have no {@code since} to page by and are read
+ * newest first by {@code Link: rel="next"}: an item changed or created during the run moves to
+ * the front, so later pages can only repeat items (harmless, de-duplicated by content hash),
+ * never skip one; items are not deleted from them (GitHub does not delete pull requests; commits
+ * leave a branch only when its history is rewritten).
  *
  * <p>Incremental: the run starts from the stored cursor minus {@code overlap_seconds}, sent as
  * {@code since} or, for endpoints without it, used as the point where the newest-first order
- * ends the run. Why newest first where GitHub allows it: GitHub pages by offset, so an item
- * changed during the run moves to the front and later pages can only repeat items (harmless,
- * de-duplicated by content hash), never skip one. The cursor (the highest change time seen)
- * becomes the sync cursor only with the last page.
+ * ends the run. The cursor (the highest change time seen) becomes the sync cursor only with the
+ * last page.
+ *
+ * <p>A page GitHub refuses with 422 "pagination is limited" is, when the page before it no longer
+ * links to it, a page past the end (the listing shrank): the run ends with that page. When the
+ * page before still links on, the listing cannot be read further and the run fails saying so.
  *
  * <p>Conditional: incremental runs send each URL's stored ETag as {@code If-None-Match}; a 304
  * page yields no records and costs no budget, and the run carries on with the facts stored with
@@ -35,6 +53,10 @@ final class ListingExtraction {
 
     static final String FACT_OLDEST = "oldest_changed_at";
     static final String FACT_NEWEST = "newest_changed_at";
+    /** The latest change time of any item on the page, skipped ones included: where a keyset goes on. */
+    static final String FACT_LAST = "last_changed_at";
+    /** A keyset checkpoint's items read in its last second, so that a resumed run does not emit them again. */
+    static final String CHECKPOINT_READ = "keyset_read";
 
     private final GithubClient client;
     private final GithubListing listing;
@@ -56,6 +78,10 @@ final class ListingExtraction {
         } else {
             url = listing.firstUrl(client, scope, since);
         }
+        KeysetWindow window = new KeysetWindow();
+        if (request.resuming()) {
+            window.restore(request.resumeFrom().get(CHECKPOINT_READ));
+        }
         while (true) {
             long sentBefore = client.requestsSent();
             GithubPage page;
@@ -66,24 +92,31 @@ final class ListingExtraction {
                 sink.accept(new Page(List.of(), GithubPage.emptyInfo(url), Map.of(), watermark.cursor(),
                         Map.of(Page.REQUESTS, client.requestsSent() - sentBefore)));
                 return;
+            } catch (GithubErrorClassifier.PaginationLimitedException limited) {
+                url = pageBefore(url, limited);
+                page = lastPage(url, limited);
             }
             List<SourceRecord> records = new ArrayList<>(page.items().size());
             Instant oldest = Watermark.parse(page.fact(FACT_OLDEST));
             // An unchanged page's records are stored already; they still count towards the cursor.
             Instant newest = Watermark.parse(page.fact(FACT_NEWEST));
             watermark = watermark.observe(newest);
+            Instant last = Watermark.parse(page.fact(FACT_LAST));
             boolean reachedCursor = page.notModified() && stopsAt(since, oldest);
             for (JsonNode item : page.items()) {
                 Instant changedAt = listing.changedAt(item);
                 if (changedAt != null && (oldest == null || changedAt.isBefore(oldest))) {
                     oldest = changedAt;
                 }
+                if (changedAt != null && (last == null || changedAt.isAfter(last))) {
+                    last = changedAt;
+                }
                 if (stopsAt(since, changedAt)) {
                     reachedCursor = true;
                     continue;
                 }
                 String externalId = listing.externalId(scope, item);
-                if (externalId == null) {
+                if (externalId == null || listing.keyset() && !window.firstRead(externalId, changedAt)) {
                     continue;
                 }
                 watermark = watermark.observe(changedAt);
@@ -92,9 +125,14 @@ final class ListingExtraction {
                 }
                 records.add(new SourceRecord(externalId, item, changedAt));
             }
-            Optional<HttpUrl> next = reachedCursor ? Optional.empty() : page.next();
+            Optional<HttpUrl> next = reachedCursor ? Optional.empty()
+                    : listing.keyset() ? keysetNext(url, page, last, window) : page.next();
             Watermark seen = watermark;
             Map<String, String> checkpoint = next.map(n -> seen.checkpoint(n.toString())).orElse(Map.of());
+            if (listing.keyset() && !checkpoint.isEmpty()) {
+                checkpoint = new LinkedHashMap<>(checkpoint);
+                checkpoint.put(CHECKPOINT_READ, window.encode());
+            }
             Map<String, Long> counts = Map.of(Page.REQUESTS, client.requestsSent() - sentBefore,
                     Page.NOT_MODIFIED, page.notModified() ? 1L : 0L);
             sink.accept(new Page(records, page.requestInfo(), checkpoint, watermark.cursor(), counts));
@@ -105,11 +143,65 @@ final class ListingExtraction {
             if (newest != null) {
                 facts.put(FACT_NEWEST, Watermark.format(newest));
             }
+            if (last != null) {
+                facts.put(FACT_LAST, Watermark.format(last));
+            }
             page.remember(client, facts);
             if (next.isEmpty() || sink.stopRequested()) {
                 return;
             }
             url = next.get();
+        }
+    }
+
+    /**
+     * The keyset's next request: {@code since} a second before the latest change read, on the
+     * location GitHub answered from (a renamed repository's new one). Empty after the last page;
+     * the page's own next link when the latest change is still in the current request's first
+     * second, so that a second with more than a page of items is read through.
+     */
+    private static Optional<HttpUrl> keysetNext(HttpUrl url, GithubPage page, Instant last, KeysetWindow window) {
+        Optional<HttpUrl> next = page.next();
+        if (next.isEmpty() || last == null) {
+            return next;
+        }
+        Instant nextSince = last.minusSeconds(1);
+        Instant since = Watermark.parse(url.queryParameter("since"));
+        if (since != null && !nextSince.isAfter(since)) {
+            return next;
+        }
+        window.forgetBefore(nextSince);
+        return Optional.of(page.response().location().newBuilder().removeAllQueryParameters("page")
+                .removeAllQueryParameters("since").addEncodedQueryParameter("since", Watermark.format(nextSince))
+                .build());
+    }
+
+    /** The URL of the page before {@code refused}; a refused first page cannot be read at all. */
+    private static HttpUrl pageBefore(HttpUrl refused, GithubErrorClassifier.PaginationLimitedException limited) {
+        int number = pageNumber(refused);
+        if (number <= 1) {
+            throw limited;
+        }
+        return refused.newBuilder().setQueryParameter("page", Integer.toString(number - 1)).build();
+    }
+
+    /** Re-reads {@code url}, the page before a refused one, which must now be the listing's last. */
+    private GithubPage lastPage(HttpUrl url, GithubErrorClassifier.PaginationLimitedException limited) {
+        GithubPage page = GithubPage.fetch(client, url, false);
+        if (page.next().isPresent()) {
+            throw new ConnectorException("GitHub will not page " + listing.entity() + " past page "
+                    + pageNumber(url) + " of GET " + GithubResponse.endpoint(url) + ", which still links on: "
+                    + limited.getMessage(), limited);
+        }
+        return page;
+    }
+
+    private static int pageNumber(HttpUrl url) {
+        try {
+            String page = url.queryParameter("page");
+            return page == null ? 1 : Integer.parseInt(page);
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 
@@ -135,5 +227,48 @@ final class ListingExtraction {
                     "the checkpoint to resume from does not point below the configured base URL; run without it");
         }
         return url;
+    }
+
+    /**
+     * The items a keyset run has read at the version read, for as long as a later request can
+     * return them again (their change time is not before the current {@code since}).
+     */
+    private static final class KeysetWindow {
+
+        private final Map<String, Instant> read = new HashMap<>();
+
+        /** Records {@code externalId} at {@code changedAt}; false when it was read at that version already. */
+        boolean firstRead(String externalId, Instant changedAt) {
+            Instant before = read.put(externalId, changedAt == null ? Instant.MIN : changedAt);
+            return before == null || !before.equals(changedAt == null ? Instant.MIN : changedAt);
+        }
+
+        void forgetBefore(Instant since) {
+            read.values().removeIf(changedAt -> changedAt.isBefore(since));
+        }
+
+        /** One {@code changedAt externalId} per line. */
+        String encode() {
+            StringBuilder text = new StringBuilder();
+            read.forEach((id, changedAt) -> text.append(changedAt).append(' ').append(id).append('\n'));
+            return text.toString();
+        }
+
+        /** Takes back what {@link #encode()} wrote; ignores what it cannot read (the run then repeats a few items). */
+        void restore(String encoded) {
+            if (encoded == null) {
+                return;
+            }
+            for (String line : encoded.split("\n")) {
+                int space = line.indexOf(' ');
+                if (space > 0) {
+                    try {
+                        read.put(line.substring(space + 1), Instant.parse(line.substring(0, space)));
+                    } catch (DateTimeParseException unreadable) {
+                        // not ours: drop it
+                    }
+                }
+            }
+        }
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class GithubConditionalRequestsWireTest {
 
     private static final String TOKEN = "ghp_wire";
-    private static final String ISSUES = "/repos/acme/widgets/issues?state=all&per_page=100&sort=updated&direction=desc";
+    /** An offset listing; the keyset listings' conditional requests are covered in GithubKeysetWireTest. */
+    private static final String PULLS = "/repos/acme/widgets/pulls?state=all&sort=updated&direction=desc&per_page=100";
 
     private final MockWebServer server = new MockWebServer();
     private final ConnectorServices services = ConnectorServices.local();
@@ -48,7 +49,7 @@ class GithubConditionalRequestsWireTest {
 
     @Test
     void sendsTheStoredEtagOnlyInIncrementalRunsAndA304StoresNothingAndCostsNothing() throws Exception {
-        String page2 = server.url(ISSUES + "&page=2").toString();
+        String page2 = server.url(PULLS + "&page=2").toString();
         server.enqueue(limited(json("[{\"number\":1,\"updated_at\":\"2024-02-01T00:00:00Z\"}]"), 10).newBuilder()
                 .addHeader("ETag", "W/\"p1\"").addHeader("Link", "<" + page2 + ">; rel=\"next\"").build());
         server.enqueue(limited(json("[{\"number\":2,\"updated_at\":\"2024-01-01T00:00:00Z\"}]"), 9).newBuilder()
@@ -94,7 +95,7 @@ class GithubConditionalRequestsWireTest {
         server.takeRequest(5, TimeUnit.SECONDS);
         server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().toString())
-                .isEqualTo(server.url(ISSUES + "&page=2").toString());
+                .isEqualTo(server.url(PULLS + "&page=2").toString());
         assertThat(again.externalIds()).containsExactly("acme/widgets#101");
     }
 
@@ -177,7 +178,7 @@ class GithubConditionalRequestsWireTest {
     }
 
     private static ExtractRequest request(SyncMode mode) {
-        return new ExtractRequest("github_issues", "acme/widgets", mode, Map.of(), Map.of(), Instant.now());
+        return new ExtractRequest("github_pull_requests", "acme/widgets", mode, Map.of(), Map.of(), Instant.now());
     }
 
 }

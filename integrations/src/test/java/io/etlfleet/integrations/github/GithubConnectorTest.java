@@ -45,13 +45,17 @@ class GithubConnectorTest {
 
         RecordingSink sink = extract(SyncMode.FULL, Map.of());
 
-        List<String> newestFirst = source.github().issues(REPO).stream()
-                .sorted(Comparator.comparing(GithubIssue::updatedAt).thenComparing(GithubIssue::number).reversed())
-                .map(issue -> REPO + "#" + issue.number()).toList();
-        assertThat(sink.externalIds()).containsExactlyElementsOf(newestFirst);
+        List<GithubIssue> oldestFirst = source.github().issues(REPO).stream()
+                .sorted(Comparator.comparing(GithubIssue::updatedAt).thenComparing(GithubIssue::number)).toList();
+        assertThat(sink.externalIds()).containsExactlyElementsOf(oldestFirst.stream()
+                .map(issue -> REPO + "#" + issue.number()).toList());
         assertThat(source.requests().count(ISSUES_PATH)).isEqualTo(3);
-        assertThat(sink.pages()).extracting(page -> page.request().pageCursor()).containsExactly("1", "2", "3");
-        assertThat(sink.pages().get(0).checkpoint().get("next_url")).endsWith("page=2");
+        // Each page after the first asks since the last change read, a second early, so it starts
+        // with that item again (dropped): the second page brings 99 new items.
+        String since = oldestFirst.get(99).updatedAt().minusSeconds(1).toString();
+        assertThat(sink.pages()).extracting(page -> page.request().pageCursor())
+                .containsExactly("1", "since=" + since, "since=" + oldestFirst.get(198).updatedAt().minusSeconds(1));
+        assertThat(sink.pages().get(0).checkpoint().get("next_url")).endsWith("&since=" + since).doesNotContain("&page=");
         assertThat(sink.lastPage().checkpoint()).isEmpty();
     }
 
@@ -139,9 +143,13 @@ class GithubConnectorTest {
         }
 
         assertThat(source.requests().count(ISSUES_PATH)).isEqualTo(2);
-        assertThat(resumed.pages()).extracting(page -> page.request().pageCursor()).containsExactly("2", "3");
+        assertThat(resumed.pages()).extracting(page -> page.request().pageCursor())
+                .allSatisfy(position -> assertThat(position).startsWith("since=")).hasSize(2);
+        // The checkpoint names what was read in its last second: nothing is emitted twice.
         assertThat(resumed.records()).hasSize(150);
-        assertThat(resumed.committedCursor()).isEqualTo(first.lastPage().cursor());
+        assertThat(resumed.externalIds()).doesNotContainAnyElementsOf(first.externalIds());
+        assertThat(resumed.committedCursor()).containsEntry("updated_at", source.github().issues(REPO).stream()
+                .map(GithubIssue::updatedAt).max(Comparator.naturalOrder()).orElseThrow().toString());
     }
 
     @Test

@@ -46,19 +46,19 @@ class GithubWireTest {
         assertThat(request.getHeaders().get("User-Agent")).isEqualTo("etl-fleet");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/repos/acme/widgets/issues");
         assertThat(request.getUrl().encodedQuery())
-                .isEqualTo("state=all&per_page=100&sort=updated&direction=desc&since=2024-01-01T00:00:00Z");
+                .isEqualTo("state=all&per_page=100&sort=updated&direction=asc&since=2024-01-01T00:00:00Z");
     }
 
     @Test
     void keepsTheEnterpriseServerPathAndFollowsTheNextLinkVerbatim() throws Exception {
-        String next = server.url("/api/v3/repositories/42/issues?state=all&per_page=100&page=2").toString();
+        String next = server.url("/api/v3/repositories/42/pulls?state=all&per_page=100&page=2").toString();
         server.enqueue(json("[{\"number\":1,\"updated_at\":\"2024-02-01T00:00:00Z\"}]").newBuilder()
                 .addHeader("Link", "<" + next + ">; rel=\"next\", <" + next + ">; rel=\"last\"").build());
         server.enqueue(json("[{\"number\":2,\"updated_at\":\"2024-01-01T00:00:00Z\"}]"));
 
-        RecordingSink sink = extract(server.url("/api/v3").toString(), Map.of());
+        RecordingSink sink = extract("github_pull_requests", server.url("/api/v3").toString(), Map.of());
 
-        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/api/v3/repos/acme/widgets/issues");
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/api/v3/repos/acme/widgets/pulls");
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().toString()).isEqualTo(next);
         assertThat(sink.externalIds()).containsExactly("acme/widgets#1", "acme/widgets#2");
         assertThat(sink.pages().get(0).checkpoint()).containsEntry("next_url", next)
@@ -78,7 +78,7 @@ class GithubWireTest {
         assertThat(sink.lastPage().request().rateLimit())
                 .containsEntry("x-ratelimit-remaining", "4990").containsEntry("x-ratelimit-reset", "1700000000");
         assertThat(sink.lastPage().request().endpoint()).doesNotContain("ghp_wire")
-                .isEqualTo("/repos/acme/widgets/issues?state=all&per_page=100&sort=updated&direction=desc");
+                .isEqualTo("/repos/acme/widgets/issues?state=all&per_page=100&sort=updated&direction=asc");
     }
 
     @Test
@@ -92,10 +92,14 @@ class GithubWireTest {
     }
 
     private RecordingSink extract(String baseUrl, Map<String, String> cursor) {
+        return extract("github_issues", baseUrl, cursor);
+    }
+
+    private RecordingSink extract(String entity, String baseUrl, Map<String, String> cursor) {
         RecordingSink sink = RecordingSink.all();
         try (Connector connector = GithubFixtures.connector(GithubFixtures.config(baseUrl, "acme/widgets"), "ghp_wire",
                 RecordingSleeper.instant())) {
-            connector.extract(new ExtractRequest("github_issues", "acme/widgets", SyncMode.INCREMENTAL, cursor, Map.of(),
+            connector.extract(new ExtractRequest(entity, "acme/widgets", SyncMode.INCREMENTAL, cursor, Map.of(),
                     Instant.now()), sink);
         }
         return sink;
