@@ -1,0 +1,158 @@
+# Throughput benchmark, sourced by ./etl (uses its helpers and bench/scaling.sh's): ./etl bench.
+# In a fresh database and vhost: the fleet's full github_issues sync of N issues from the sample
+# source (one extract and one transform worker process, the API), timed from the enqueue to the
+# last transform job's end; then the SQL-only pipeline on the same documents: COPY of the raw
+# JSON in two psql sessions and one INSERT .. SELECT .. ON CONFLICT into a table shaped like
+# warehouse.github_issues. Prints both rates, their ratio, and per worker: CPU seconds, peak
+# heap (the largest heap before a collection, from -Xlog:gc) and peak RSS (VmHWM).
+
+bench_throughput() {
+  local issues=24000 repos=4 port_base=18490 heap=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --issues) issues=$2; shift 2 ;;
+      --repos) repos=$2; shift 2 ;;
+      --port-base) port_base=$2; shift 2 ;;
+      --xmx) heap=$2; shift 2 ;;
+      -h|--help) usage; return 0 ;;
+      *) die "unknown option $1 (see ./etl help)" ;;
+    esac
+  done
+  command -v psql >/dev/null || die "psql is required for bench"
+  local p
+  for p in $(seq "$port_base" $((port_base + 3))); do
+    if [ "$p" -ge 8080 ] && [ "$p" -le 8082 ]; then die "--port-base must keep clear of 8080-8082"; fi
+    answers 127.0.0.1 "$p" && die "port $p is in use; choose another --port-base"
+  done
+  build_if_needed
+  check_services
+  mkdir -p "$RUN_DIR"
+
+  local run="bench$(date +%s)"
+  local base_url="${ETL_DB_URL:-jdbc:postgresql://127.0.0.1:5432/etl}"
+  local uri="${ETL_RABBITMQ_URI:-amqp://guest:guest@127.0.0.1:5672}"
+  local user; user="$(sed -E -n 's#amqps?://([^:@]+).*@.*#\1#p' <<<"$uri")"
+  bench_psql "create database $run"
+  bench_rabbit_api PUT "/vhosts/$run" >/dev/null
+  bench_rabbit_api PUT "/permissions/$run/${user:-guest}" '{"configure":".*","write":".*","read":".*"}' >/dev/null
+  trap 'stop_all; bench_rabbit_api DELETE "/vhosts/'"$run"'" >/dev/null 2>&1 || true; bench_psql "drop database if exists '"$run"' with (force)" >/dev/null 2>&1 || true' EXIT
+  trap 'log "stopping..."; exit 130' INT TERM
+
+  export ETL_DB_URL="${base_url%/*}/$run"
+  export ETL_RABBITMQ_URI="${uri%/}/$run"
+  export ETL_ADMIN_TOKEN="bench-admin-$run"
+  export ETL_LOG_FORMAT="" ETL_DB_MIGRATE=true
+  API_PORT=$((port_base + 1))
+
+  # The sample source lists a pull request as every 5th item, as GitHub's issues endpoint does.
+  local per_repo=$(( (issues + repos - 1) / repos ))
+  local listing=$(( per_repo + per_repo / 4 ))
+  local names="" i
+  for i in $(seq 1 "$repos"); do names+="${names:+,}bench/repo-$(printf %02d "$i")"; done
+  start_app sample-source "$port_base" "$RUN_DIR/bench-sample-source.log" \
+    java -jar "$ROOT/sample-source/target/sample-source.jar" --port="$port_base" --github-repos="$names" \
+      --github-issues-per-repo="$listing" --rate-limit=100000000 --threads=16
+  start_app backend-api "$API_PORT" "$RUN_DIR/bench-backend-api.log" java -jar "$ROOT/backend-api/target/backend-api.jar"
+  await_health backend-api "$API_PORT" 900
+  local jvm=(-Xlog:gc:file="$RUN_DIR/bench-extract-gc.log")
+  [ -n "$heap" ] && jvm+=(-Xmx"$heap")
+  ETL_EXTRACT_TYPES=github start_app extract-workers $((port_base + 2)) "$RUN_DIR/bench-extract.log" \
+    java "${jvm[@]}" -jar "$ROOT/extract-workers/target/extract-workers.jar"
+  local extract_pid=${PIDS[-1]}
+  jvm=(-Xlog:gc:file="$RUN_DIR/bench-transform-gc.log")
+  [ -n "$heap" ] && jvm+=(-Xmx"$heap")
+  ETL_TRANSFORM_TYPES=github start_app transform-workers $((port_base + 3)) "$RUN_DIR/bench-transform.log" \
+    java "${jvm[@]}" -jar "$ROOT/transform-workers/target/transform-workers.jar"
+  local transform_pid=${PIDS[-1]}
+  await_health extract-workers $((port_base + 2)) 900
+  await_health transform-workers $((port_base + 3)) 900
+  local cpu_extract_idle cpu_transform_idle
+  cpu_extract_idle="$(cpu_seconds "$extract_pid")"
+  cpu_transform_idle="$(cpu_seconds "$transform_pid")"
+
+  KEY="$ETL_ADMIN_TOKEN"
+  KEY="$(api POST /tenants "{\"name\":\"$run\"}" | json_field api_key)"
+  local repo_json; repo_json="$(sed -E 's/([^,]+)/"\1"/g' <<<"$names")"
+  local integration
+  integration="$(api POST /integrations "{\"type\":\"github\",\"name\":\"bench\",\"config\":{\"base_url\":\"http://127.0.0.1:$port_base\",\"repositories\":[$repo_json]},\"credentials\":{\"token\":\"sample-token\"}}" | json_field id)"
+
+  log "fleet: full github_issues sync of $issues issues in $repos repositories..."
+  local started; started=$(date +%s%N)
+  api POST /extractions "{\"integration_id\":\"$integration\",\"entities\":[\"github_issues\"],\"mode\":\"full\"}" >/dev/null
+  local active
+  while true; do
+    active="$(bench_psql "select count(*) from etl.etl_jobs where integration_id = '$integration'
+        and status not in ('succeeded', 'failed', 'dead', 'cancelled')" "$run")"
+    local extract_done; extract_done="$(bench_psql "select count(*) from etl.etl_jobs where integration_id = '$integration'
+        and kind = 'extract' and status in ('succeeded', 'failed', 'dead', 'cancelled')" "$run")"
+    [ "$active" = 0 ] && [ "$extract_done" -ge 1 ] && break
+    sleep 0.2
+  done
+  local fleet_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  local failed; failed="$(bench_psql "select count(*) from etl.etl_jobs where integration_id = '$integration' and status <> 'succeeded'" "$run")"
+  [ "$failed" = 0 ] || die "$failed job(s) of the fleet run did not succeed; see $RUN_DIR/bench-*.log"
+  local loaded; loaded="$(bench_psql "select count(*) from warehouse.github_issues where integration_id = '$integration'" "$run")"
+  local cpu_extract cpu_transform rss_extract rss_transform
+  cpu_extract="$(awk "BEGIN { printf \"%.1f\", $(cpu_seconds "$extract_pid") - $cpu_extract_idle }")"
+  cpu_transform="$(awk "BEGIN { printf \"%.1f\", $(cpu_seconds "$transform_pid") - $cpu_transform_idle }")"
+  rss_extract="$(peak_rss_mib "$extract_pid")"
+  rss_transform="$(peak_rss_mib "$transform_pid")"
+
+  log "SQL only: COPY of the same $loaded documents in two sessions, then INSERT .. SELECT .. ON CONFLICT..."
+  local docs="$RUN_DIR/bench-docs"
+  bench_psql "copy (select raw_data from etl.raw_extraction_data where integration_id = '$integration'
+      and entity_type = 'github_issues') to stdout" "$run" >"$docs.all"
+  local lines; lines="$(wc -l <"$docs.all")"
+  split -n l/2 -d "$docs.all" "$docs."
+  bench_psql "create schema bench; create table bench.raw (doc jsonb);
+      create table bench.issues (like warehouse.github_issues including all)" "$run"
+  local sql_started; sql_started=$(date +%s%N)
+  bench_psql "copy bench.raw (doc) from stdin" "$run" <"$docs.00" &
+  local copy1=$!
+  bench_psql "copy bench.raw (doc) from stdin" "$run" <"$docs.01" &
+  local copy2=$!
+  wait "$copy1" "$copy2"
+  local tenant; tenant="$(bench_psql "select tenant_id from etl.integrations where id = '$integration'" "$run")"
+  bench_psql "insert into bench.issues as t (tenant_id, integration_id, repository, number, github_id, title, state, body,
+        author_login, labels, assignees, comments, created_at, closed_at, source_updated_at, raw_id)
+      select '$tenant', '$integration', regexp_replace(doc->>'repository_url', '^.*/repos/', ''), (doc->>'number')::integer,
+             (doc->>'id')::bigint, doc->>'title', doc->>'state', doc->>'body', doc->'user'->>'login',
+             array(select l->>'name' from jsonb_array_elements(doc->'labels') l),
+             array(select a->>'login' from jsonb_array_elements(doc->'assignees') a),
+             (doc->>'comments')::integer, (doc->>'created_at')::timestamptz, (doc->>'closed_at')::timestamptz,
+             (doc->>'updated_at')::timestamptz, row_number() over ()
+        from bench.raw
+      on conflict (integration_id, repository, number) do update
+         set title = excluded.title, state = excluded.state, body = excluded.body, labels = excluded.labels,
+             source_updated_at = excluded.source_updated_at, raw_id = excluded.raw_id
+       where t.source_updated_at < excluded.source_updated_at" "$run" >/dev/null
+  local sql_ms=$(( ($(date +%s%N) - sql_started) / 1000000 ))
+  local sql_rows; sql_rows="$(bench_psql "select count(*) from bench.issues" "$run")"
+  rm -f "$docs".*
+
+  local fleet_rate sql_rate
+  fleet_rate="$(awk "BEGIN { printf \"%.0f\", $loaded * 1000 / $fleet_ms }")"
+  sql_rate="$(awk "BEGIN { printf \"%.0f\", $sql_rows * 1000 / $sql_ms }")"
+  printf '\n  Full github_issues sync, %s repositories, %s issues (%s listed items with the pull requests)\n\n' \
+    "$repos" "$loaded" $(( listing * repos ))
+  printf '  %-34s %9s %9s %10s\n' pipeline rows seconds rows/s
+  printf '  %-34s %9s %9s %10s\n' "fleet (extract + transform)" "$loaded" "$(awk "BEGIN { printf \"%.1f\", $fleet_ms / 1000 }")" "$fleet_rate"
+  printf '  %-34s %9s %9s %10s\n' "SQL only (2 x COPY, INSERT SELECT)" "$sql_rows" "$(awk "BEGIN { printf \"%.1f\", $sql_ms / 1000 }")" "$sql_rate"
+  printf '  %-34s %30s\n\n' "ratio fleet / SQL only" "$(awk "BEGIN { printf \"%.2f\", $fleet_rate / ($sql_rate > 0 ? $sql_rate : 1) }")"
+  printf '  %-20s %12s %14s %13s\n' process "CPU seconds" "peak heap MiB" "peak RSS MiB"
+  printf '  %-20s %12s %14s %13s\n' extract-workers "$cpu_extract" "$(peak_heap_mib "$RUN_DIR/bench-extract-gc.log")" "$rss_extract"
+  printf '  %-20s %12s %14s %13s\n' transform-workers "$cpu_transform" "$(peak_heap_mib "$RUN_DIR/bench-transform-gc.log")" "$rss_transform"
+  printf '  (CPU seconds during the sync; %s documents exported for the SQL run; logs in %s)\n\n' "$lines" "$RUN_DIR"
+}
+
+cpu_seconds() { # pid: user + system CPU seconds so far
+  awk -v tick="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / tick }' "/proc/$1/stat"
+}
+
+peak_rss_mib() { # pid
+  awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"
+}
+
+peak_heap_mib() { # gc-log: the largest heap occupancy before a collection
+  grep -oE '[0-9]+M->[0-9]+M' "$1" 2>/dev/null | cut -dM -f1 | sort -n | tail -n 1 | grep . || echo "-"
+}
