@@ -137,6 +137,22 @@ final class RepositoryState {
 
     /** The full, ordered result of a listing query; cached until the next change. */
     synchronized List<Stored> list(ListingQuery query) {
+        if (query.since() != null && "updated".equals(query.sort())) {
+            // A keyset client asks with a new `since` every page: cut the cached listing instead of sorting anew.
+            List<Stored> all = list(new ListingQuery(query.state(), null, query.sort(), query.ascending()));
+            int low = 0;
+            int high = all.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                boolean before = all.get(mid).issue().updatedAt().isBefore(query.since());
+                if (before == query.ascending()) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return query.ascending() ? all.subList(low, all.size()) : all.subList(0, low);
+        }
         if (listings.size() >= MAX_CACHED_LISTINGS) {
             // Every incremental run asks with a new `since`; keep the cache from growing without bound.
             listings.clear();
