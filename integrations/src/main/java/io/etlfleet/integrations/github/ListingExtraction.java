@@ -46,7 +46,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Conditional: incremental runs send each URL's stored ETag as {@code If-None-Match}; a 304
  * page yields no records and costs no budget, and the run carries on with the facts stored with
  * the ETag (the next link, the item count, the oldest and newest change time on the page, which
- * still counts towards the cursor). ETags are saved after their page is committed. Full runs
+ * still counts towards the cursor). ETags are saved after their page is committed, for a keyset
+ * only its first page's (the later pages' {@code since} will not be asked again). Full runs
  * re-read everything (they still save ETags).
  */
 final class ListingExtraction {
@@ -79,6 +80,7 @@ final class ListingExtraction {
             url = listing.firstUrl(client, scope, since);
         }
         KeysetWindow window = new KeysetWindow();
+        boolean firstPage = !request.resuming();
         if (request.resuming()) {
             window.restore(request.resumeFrom().get(CHECKPOINT_READ));
         }
@@ -146,11 +148,15 @@ final class ListingExtraction {
             if (last != null) {
                 facts.put(FACT_LAST, Watermark.format(last));
             }
-            page.remember(client, facts);
+            // A keyset's later URLs name a since that the next run will not ask again: only its first page's ETag can pay off.
+            if (firstPage || !listing.keyset()) {
+                page.remember(client, facts);
+            }
             if (next.isEmpty() || sink.stopRequested()) {
                 return;
             }
             url = next.get();
+            firstPage = false;
         }
     }
 

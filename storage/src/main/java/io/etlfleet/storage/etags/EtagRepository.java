@@ -2,16 +2,20 @@ package io.etlfleet.storage.etags;
 
 import io.etlfleet.storage.Hints;
 import io.etlfleet.storage.JsonColumns;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code etl.http_etags}: the ETag of the last stored response per integration and request URL,
  * with the small facts the connector keeps about it. Entries not used for
- * {@value #RETENTION_DAYS} days are dropped when the integration saves a new one, since
- * incremental URLs (with {@code since}) change from run to run.
+ * {@value #RETENTION_DAYS} days are dropped when the integration saves a new one (at most once
+ * an hour per integration and process), since incremental URLs (with {@code since}) change from
+ * run to run.
  */
 public class EtagRepository {
 
@@ -21,7 +25,10 @@ public class EtagRepository {
     public record Entry(String etag, Map<String, String> facts) {
     }
 
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
     private final Jdbi jdbi;
+    private final Map<UUID, Instant> prunedAt = new ConcurrentHashMap<>();
 
     public EtagRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -50,6 +57,12 @@ public class EtagRepository {
                     .bind("etag", entry.etag())
                     .bind("facts", JsonColumns.write(entry.facts()))
                     .execute();
+            Instant now = Instant.now();
+            Instant last = prunedAt.get(integrationId);
+            if (last != null && last.plus(PRUNE_EVERY).isAfter(now)) {
+                return;
+            }
+            prunedAt.put(integrationId, now);
             h.createUpdate("""
                             delete from etl.http_etags
                              where integration_id = :integrationId

@@ -4,8 +4,10 @@ import io.etlfleet.storage.Hints;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,6 +26,11 @@ public class RateLimitBudgetRepository {
     }
 
     private final Jdbi jdbi;
+    /** The credential each integration was last noted with here, and when: noted again after a minute. */
+    private final Map<UUID, Noted> usersNoted = new ConcurrentHashMap<>();
+
+    private record Noted(String fingerprint, Instant at) {
+    }
 
     public RateLimitBudgetRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -100,7 +107,7 @@ public class RateLimitBudgetRepository {
                     .bind("fingerprint", fingerprint).bind("resource", resource).bind("limit", limit)
                     .bind("remaining", remaining).bind("used", used).bind("resetAt", ts(resetAt))
                     .execute();
-            if (integrationId != null) {
+            if (integrationId != null && noteUser(integrationId, fingerprint)) {
                 h.createUpdate("""
                                 insert into etl.rate_limit_users (integration_id, credential_fingerprint, updated_at)
                                 values (:integrationId, :fingerprint, now())
@@ -112,6 +119,16 @@ public class RateLimitBudgetRepository {
                         .execute();
             }
         });
+    }
+
+    private boolean noteUser(UUID integrationId, String fingerprint) {
+        Instant now = Instant.now();
+        Noted before = usersNoted.get(integrationId);
+        if (before != null && before.fingerprint().equals(fingerprint) && before.at().plusSeconds(60).isAfter(now)) {
+            return false;
+        }
+        usersNoted.put(integrationId, new Noted(fingerprint, now));
+        return true;
     }
 
     /** No request with this credential and resource before {@code until}. */

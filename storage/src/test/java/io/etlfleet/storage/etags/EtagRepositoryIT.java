@@ -6,6 +6,7 @@ import io.etlfleet.storage.Fixtures;
 import io.etlfleet.storage.Storage;
 import io.etlfleet.testing.TestDatabase;
 import io.etlfleet.testing.TestServices;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -50,5 +51,31 @@ class EtagRepositoryIT {
         });
         assertThat(etags.find(other, url)).isEmpty();
         assertThat(etags.find(one, url + "&x=1")).isEmpty();
+    }
+
+    @Test
+    void dropsEntriesUnusedForTheRetentionPeriodOnceAnHourPerIntegration() {
+        EtagRepository etags = new EtagRepository(jdbi);
+        UUID integration = Fixtures.aGithubIntegration(jdbi).integrationId();
+        String stale = "https://api.github.com/repos/acme/widgets/issues?since=2024-01-01T00:00:00Z";
+        insertUnusedFor(integration, stale, EtagRepository.RETENTION_DAYS + 1);
+
+        etags.save(integration, stale + "&page=2", new EtagRepository.Entry("W/\"n\"", Map.of()));
+        insertUnusedFor(integration, stale + "&page=3", EtagRepository.RETENTION_DAYS + 1);
+        etags.save(integration, stale + "&page=4", new EtagRepository.Entry("W/\"m\"", Map.of()));
+
+        assertThat(urls(integration)).containsExactlyInAnyOrder(stale + "&page=2", stale + "&page=3", stale + "&page=4");
+    }
+
+    private void insertUnusedFor(UUID integration, String url, int days) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into etl.http_etags (integration_id, url, etag, facts, updated_at)
+                        values (:i, :url, 'W/"old"', '{}', now() - make_interval(days => :days))""")
+                .bind("i", integration).bind("url", url).bind("days", days).execute());
+    }
+
+    private List<String> urls(UUID integration) {
+        return jdbi.withHandle(h -> h.createQuery("select url from etl.http_etags where integration_id = :i")
+                .bind("i", integration).mapTo(String.class).list());
     }
 }
