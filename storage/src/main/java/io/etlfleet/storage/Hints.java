@@ -9,8 +9,10 @@ import org.jdbi.v3.core.Jdbi;
  * Transactions for rows that are hints shared across workers (rate-limit budgets, ETags):
  * they commit without waiting for the WAL flush ({@code synchronous_commit = off} for the
  * transaction alone). A PostgreSQL crash can lose the last few of them and nothing else: the
- * source's next response corrects a budget, a lost ETag costs one full response. Everything
- * the delivery guarantees rest on (pages, jobs, outbox) keeps durable commits.
+ * source's next response corrects a budget, a lost ETag costs one full response. A job's claim
+ * commits this way too: the job's next durable commit flushes it, and a claim lost in a crash is
+ * as if the worker had not claimed yet (its message is still unacknowledged). Everything else
+ * the delivery guarantees rest on (pages, job ends, outbox) keeps durable commits.
  */
 public final class Hints {
 

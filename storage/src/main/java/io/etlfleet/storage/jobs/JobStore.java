@@ -1,5 +1,6 @@
 package io.etlfleet.storage.jobs;
 
+import io.etlfleet.storage.Hints;
 import io.etlfleet.storage.JsonColumns;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -147,7 +148,9 @@ public class JobStore {
      * another live worker, so a redelivered job never runs twice at once.
      */
     public Optional<Job> claim(UUID id, String workerId, Duration staleAfter) {
-        return jdbi.withHandle(h -> claim(h, id, workerId, staleAfter));
+        // Without waiting for the WAL flush: the job's next durable commit (a page, its end) flushes
+        // the claim too, and a claim lost in a database crash is as if the worker had not got that far.
+        return Hints.inTransaction(jdbi, h -> claim(h, id, workerId, staleAfter));
     }
 
     /** {@link #claim(UUID, String, Duration)} in the caller's transaction. */

@@ -72,6 +72,7 @@ final class GithubIssueSql {
                 returning 1
             )
             select coalesce((select array_agg(raw_id order by raw_id) from src), '{}') as handled,
+                   (select count(*) from etl.raw_extraction_data where batch_id = :batchId) as batch_size,
                    (select count(*) from src where jsonb_exists(d, 'pull_request')) as skipped,
                    (select count(*) from issues) as candidates,
                    (select count(*) from up) as upserted""".formatted(WELL_FORMED);
@@ -86,7 +87,7 @@ final class GithubIssueSql {
                     List<Long> handled = Arrays.asList((Long[]) rs.getArray("handled").getArray());
                     int upserted = rs.getInt("upserted");
                     return new SqlLoad(new LoadResult(upserted, rs.getInt("candidates") - upserted, rs.getInt("skipped"),
-                            List.of()), handled);
+                            List.of()), handled, rs.getInt("batch_size"));
                 })
                 .one();
     }

@@ -18,9 +18,14 @@ public interface SqlMappedLoader extends EntityLoader {
     SqlLoad loadInSql(Handle handle, UUID batchId);
 
     /**
-     * @param result  what the statement did (its rejected list is always empty)
-     * @param handled raw ids of the objects it covered; the rest of the batch goes to {@link #load}
+     * @param result    what the statement did (its rejected list is always empty)
+     * @param handled   raw ids of the objects it covered; the rest of the batch goes to {@link #load}
+     * @param batchSize how many objects the batch holds: when all are handled, none is left to read
      */
-    record SqlLoad(LoadResult result, List<Long> handled) {
+    record SqlLoad(LoadResult result, List<Long> handled, int batchSize) {
+
+        public boolean coversTheBatch() {
+            return handled.size() >= batchSize;
+        }
     }
 }

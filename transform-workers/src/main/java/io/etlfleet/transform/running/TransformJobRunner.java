@@ -90,7 +90,8 @@ public class TransformJobRunner {
                 List<UUID> batches;
                 if (message.batchId() != null && loader instanceof SqlMappedLoader mapped) {
                     SqlMappedLoader.SqlLoad inSql = mapped.loadInSql(h, message.batchId());
-                    List<RawRow> rest = raw.batchExcept(h, message.batchId(), inSql.handled());
+                    List<RawRow> rest = inSql.coversTheBatch() ? List.of()
+                            : raw.batchExcept(h, message.batchId(), inSql.handled());
                     result = rest.isEmpty() ? inSql.result() : inSql.result().plus(loader.load(h, rest));
                     rawRows = inSql.handled().size() + rest.size();
                     batches = List.of(message.batchId());
