@@ -92,6 +92,11 @@ bench_throughput() {
   local failed; failed="$(bench_psql "select count(*) from etl.etl_jobs where integration_id = '$integration' and status <> 'succeeded'" "$run")"
   [ "$failed" = 0 ] || die "$failed job(s) of the fleet run did not succeed; see $RUN_DIR/bench-*.log"
   local loaded; loaded="$(bench_psql "select count(*) from warehouse.github_issues where integration_id = '$integration'" "$run")"
+  local phases; phases="$(bench_psql "select round(extract(epoch from max(finished_at) filter (where kind = 'extract')
+        - min(created_at))::numeric, 1) || ' s; last transform job ended after ' ||
+        round(extract(epoch from max(finished_at) - min(created_at))::numeric, 1) || ' s; '
+        || count(*) filter (where kind = 'transform') || ' transform jobs'
+      from etl.etl_jobs where integration_id = '$integration'" "$run")"
   local cpu_extract cpu_transform rss_extract rss_transform
   cpu_extract="$(awk "BEGIN { printf \"%.1f\", $(cpu_seconds "$extract_pid") - $cpu_extract_idle }")"
   cpu_transform="$(awk "BEGIN { printf \"%.1f\", $(cpu_seconds "$transform_pid") - $cpu_transform_idle }")"
@@ -138,6 +143,7 @@ bench_throughput() {
   printf '  %-34s %9s %9s %10s\n' pipeline rows seconds rows/s
   printf '  %-34s %9s %9s %10s\n' "fleet (extract + transform)" "$loaded" "$(awk "BEGIN { printf \"%.1f\", $fleet_ms / 1000 }")" "$fleet_rate"
   printf '  %-34s %9s %9s %10s\n' "SQL only (2 x COPY, INSERT SELECT)" "$sql_rows" "$(awk "BEGIN { printf \"%.1f\", $sql_ms / 1000 }")" "$sql_rate"
+  printf '  (fleet: the extract job ended after %s)\n' "$phases"
   printf '  %-34s %30s\n\n' "ratio fleet / SQL only" "$(awk "BEGIN { printf \"%.2f\", $fleet_rate / ($sql_rate > 0 ? $sql_rate : 1) }")"
   printf '  %-20s %12s %14s %13s\n' process "CPU seconds" "peak heap MiB" "peak RSS MiB"
   printf '  %-20s %12s %14s %13s\n' extract-workers "$cpu_extract" "$(peak_heap_mib "$RUN_DIR/bench-extract-gc.log")" "$rss_extract"
