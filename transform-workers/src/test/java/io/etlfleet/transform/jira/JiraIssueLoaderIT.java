@@ -135,4 +135,47 @@ class JiraIssueLoaderIT {
         });
         assertThat(warehouse.query("select issue_key from warehouse.jira_issues")).hasSize(1);
     }
+
+    @Test
+    void anIssueMovedToAnotherProjectStaysOneRowUnderItsNewKeyWithItsTransitions() {
+        JiraIssues issue = aJiraIssue("OPS-12").transition(20010, "To Do", "In Progress", "2024-01-02T00:00:00.000+0000")
+                .updated("2024-01-02T00:00:00.000+0000");
+        List<RawRow> beforeTheMove = store(issue);
+        warehouse.load(loader, beforeTheMove);
+
+        warehouse.load(loader, store(issue.movedTo("WEB-40").transition(20011, "In Progress", "Done",
+                "2024-01-05T00:00:00.000+0000").updated("2024-01-05T00:00:00.000+0000")));
+
+        assertThat(warehouse.query("select issue_key, project_key, status from warehouse.jira_issues"))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("issue_key", "WEB-40")
+                        .containsEntry("project_key", "WEB").containsEntry("status", "Done"));
+        assertThat(transitions("WEB-40")).extracting(t -> t.get("history_id")).containsExactly(20010L, 20011L);
+        assertThat(transitions("OPS-12")).isEmpty();
+
+        // The version from before the move, replayed or transformed late, brings nothing back.
+        LoadResult late = warehouse.load(loader, beforeTheMove);
+
+        assertThat(late.upserted()).isZero();
+        assertThat(warehouse.query("select issue_key from warehouse.jira_issues")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("issue_key", "WEB-40"));
+        assertThat(transitions("OPS-12")).isEmpty();
+        assertThat(transitions("WEB-40")).hasSize(2);
+    }
+
+    @Test
+    void aBatchHoldingAnIssueBeforeAndAfterItsMoveLoadsTheNewestOnce() {
+        JiraIssues issue = aJiraIssue("OPS-13").transition(20012, "To Do", "Done", "2024-01-02T00:00:00.000+0000")
+                .updated("2024-01-02T00:00:00.000+0000");
+        JiraIssues before = aJiraIssue("OPS-13").transition(20012, "To Do", "Done", "2024-01-02T00:00:00.000+0000")
+                .updated("2024-01-02T00:00:00.000+0000");
+
+        LoadResult result = warehouse.load(loader, store(issue.movedTo("WEB-41").updated("2024-01-03T00:00:00.000+0000"),
+                before));
+
+        assertThat(result.upserted()).isEqualTo(1);
+        assertThat(warehouse.query("select issue_key from warehouse.jira_issues")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("issue_key", "WEB-41"));
+        assertThat(transitions("WEB-41")).hasSize(1);
+        assertThat(transitions("OPS-13")).isEmpty();
+    }
 }

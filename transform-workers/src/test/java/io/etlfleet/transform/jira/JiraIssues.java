@@ -39,6 +39,13 @@ final class JiraIssues {
         return this;
     }
 
+    /** As Jira moves an issue to another project: same id, the new key and project. */
+    JiraIssues movedTo(String newKey) {
+        issue.put("key", newKey);
+        ((ObjectNode) fields().get("project")).put("key", newKey.substring(0, newKey.indexOf('-')));
+        return this;
+    }
+
     JiraIssues updated(String jiraTimestamp) {
         fields().put("updated", jiraTimestamp);
         return this;
