@@ -9,9 +9,11 @@ import io.etlfleet.integrations.spi.Connector;
 import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.ExtractRequest;
 import io.etlfleet.integrations.spi.Page;
+import io.etlfleet.integrations.spi.PageSink;
 import io.etlfleet.integrations.spi.RetriableConnectorException;
 import io.etlfleet.integrations.spi.SyncMode;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +75,51 @@ interface KeysetContract {
         all.addAll(resumed.externalIds());
         assertThat(resumed.externalIds()).doesNotContainAnyElementsOf(interrupted.externalIds());
         assertThat(all).isEqualTo(source().itemIds());
+    }
+
+    @Test
+    default void rowsUpdatedAndInsertedBetweenPagesAreAllReadAtTheirNewestVersion() {
+        source().recreateItems();
+        Map<String, String> newest = new HashMap<>();
+        for (int id = 1; id <= 60; id++) {
+            source().insertItem(id, "item " + id, JdbcSource.at(id / 3));
+            newest.put(Long.toString(id), "item " + id);
+        }
+        RecordingSink pages = RecordingSink.all();
+        // After each of the first eight pages: two rows already read and one not yet read move past
+        // the position read (a later updated_at), and a new row arrives.
+        PageSink editing = new PageSink() {
+            @Override
+            public void accept(Page page) {
+                pages.accept(page);
+                int n = pages.pages().size();
+                if (n > 8) {
+                    return;
+                }
+                for (long id : new long[] {n, n + 10, 55 - n}) {
+                    String name = "item " + id + " edit " + n;
+                    source().updateItem(id, name, JdbcSource.at(1000 + n));
+                    newest.put(Long.toString(id), name);
+                }
+                source().insertItem(100 + n, "new " + n, JdbcSource.at(1000 + n));
+                newest.put(Long.toString(100 + n), "new " + n);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return false;
+            }
+        };
+        try (Connector connector = source().itemsConnector(PAGE)) {
+            connector.extract(request(source().itemsTable(), SyncMode.FULL, Map.of(), Map.of()), editing);
+        }
+        RecordingSink incremental = extractItems(SyncMode.INCREMENTAL, pages.committedCursor(), Map.of());
+
+        Map<String, String> lastRead = new HashMap<>();
+        pages.records().forEach(record -> lastRead.put(record.externalId(), record.data().get("name").asString()));
+        incremental.records().forEach(record -> lastRead.put(record.externalId(), record.data().get("name").asString()));
+        assertThat(pages.pages().size()).isGreaterThan(8);
+        assertThat(lastRead).isEqualTo(newest);
     }
 
     @Test
