@@ -57,7 +57,7 @@ final class ActivityListings {
                 .filter(pr -> "all".equals(state) || state.equals(pr.state())).toList());
         pulls.sort(ascending ? total : total.reversed());
         ActivityJson json = sample.activityJson();
-        return PagedList.respond(request, linkBase, pulls.stream().map(pr -> json.pullBytes(pr, repo)).toList());
+        return PagedList.respond(request, linkBase, pulls, pr -> json.pullBytes(pr, repo));
     }
 
     static ApiResponse commits(GithubSample sample, RepositoryState repo, ApiRequest request, String linkBase) {
@@ -79,17 +79,17 @@ final class ActivityListings {
         if (all.isEmpty()) {
             return GithubApi.error(409, "Git Repository is empty.", COMMITS_DOCS);
         }
-        List<byte[]> matching = new ArrayList<>();
+        List<GithubCommit> matching = new ArrayList<>();
         ActivityJson json = sample.activityJson();
         for (int i = all.size() - 1; i >= 0; i--) {
             GithubCommit commit = all.get(i);
             boolean afterSince = since == null || !commit.committedAt().isBefore(since);
             boolean beforeUntil = until == null || !commit.committedAt().isAfter(until);
             if (afterSince && beforeUntil) {
-                matching.add(json.commitBytes(commit));
+                matching.add(commit);
             }
         }
-        return PagedList.respond(request, linkBase, matching);
+        return PagedList.respond(request, linkBase, matching, json::commitBytes);
     }
 
     static ApiResponse comments(GithubSample sample, RepositoryState repo, ApiRequest request, String linkBase) {
@@ -115,8 +115,8 @@ final class ActivityListings {
                 .filter(c -> from == null || !c.updatedAt().isBefore(from)).toList());
         comments.sort(ascending ? order : order.reversed());
         ActivityJson json = sample.activityJson();
-        return PagedList.respond(request, linkBase, comments.stream()
-                .map(c -> json.commentBytes(c, repo.get(c.issueNumber()).pullRequest())).toList());
+        return PagedList.respond(request, linkBase, comments,
+                c -> json.commentBytes(c, repo.get(c.issueNumber()).pullRequest()));
     }
 
     static ApiResponse ownerRepositories(GithubSample sample, String owner, boolean organization, ApiRequest request,
@@ -141,8 +141,7 @@ final class ActivityListings {
         Comparator<RepositoryState> total = order.thenComparingLong(RepositoryState::id);
         List<RepositoryState> repos = new ArrayList<>(sample.ownedBy(owner));
         repos.sort(ascending ? total : total.reversed());
-        return PagedList.respond(request, linkBase, repos.stream()
-                .map(repo -> GithubJson.bytes(Resources.repository(sample, repo))).toList());
+        return PagedList.respond(request, linkBase, repos, repo -> GithubJson.bytes(Resources.repository(sample, repo)));
     }
 
     private static Optional<ApiResponse> direction(String resource, ApiRequest request, String docs) {
