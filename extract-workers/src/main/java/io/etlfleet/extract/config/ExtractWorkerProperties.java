@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The extract workers' own settings.
  *
  * @param types       {@code ETL_EXTRACT_TYPES}: integration types to consume, e.g. {@code github,jira}; empty = all
- * @param concurrency {@code ETL_EXTRACT_CONCURRENCY}: consumers per type, e.g. {@code github=4,jira=2}; default 1
+ * @param concurrency {@code ETL_EXTRACT_CONCURRENCY}: consumers per type, e.g. {@code github=4,jira=2}; default 2, the fairness cap of running jobs per integration
  * @param prefetch    {@code ETL_EXTRACT_PREFETCH}: unacknowledged messages per consumer (jobs are long: 1)
  * @param scopeParallelism {@code ETL_EXTRACT_SCOPE_PARALLELISM}: scopes of one job (repositories, projects,
  *                    tables) extracted at once, each with its own connector and checkpoint (4)
@@ -25,6 +25,6 @@ public record ExtractWorkerProperties(String types, String concurrency, int pref
     }
 
     public WorkerTypes workerTypes() {
-        return WorkerTypes.parse(types, concurrency, 1, "ETL_EXTRACT_TYPES", "ETL_EXTRACT_CONCURRENCY");
+        return WorkerTypes.parse(types, concurrency, 2, "ETL_EXTRACT_TYPES", "ETL_EXTRACT_CONCURRENCY");
     }
 }
