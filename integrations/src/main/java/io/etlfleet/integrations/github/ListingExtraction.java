@@ -5,6 +5,7 @@ import io.etlfleet.integrations.spi.ExtractRequest;
 import io.etlfleet.integrations.spi.InvalidConfigException;
 import io.etlfleet.integrations.spi.Page;
 import io.etlfleet.integrations.spi.PageSink;
+import io.etlfleet.integrations.spi.RetriableConnectorException;
 import io.etlfleet.integrations.spi.SourceRecord;
 import io.etlfleet.integrations.spi.SyncMode;
 import java.time.Instant;
@@ -15,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +44,10 @@ import tools.jackson.databind.JsonNode;
  * {@code since} or, for endpoints without it, used as the point where the newest-first order
  * ends the run. The cursor (the highest change time seen) becomes the sync cursor only with the
  * last page.
+ *
+ * <p>The next page is fetched while the current one commits (one request ahead, on a thread of
+ * the run's own); pages are still handed over, and committed, one after the other, and a page
+ * fetched ahead of a stop is dropped once its request has finished.
  *
  * <p>A page GitHub refuses with 422 "pagination is limited" is, when the page before it no longer
  * links to it, a page past the end (the listing shrank): the run ends with that page. When the
@@ -84,79 +94,135 @@ final class ListingExtraction {
         if (request.resuming()) {
             window.restore(request.resumeFrom().get(CHECKPOINT_READ));
         }
-        while (true) {
-            long sentBefore = client.requestsSent();
-            GithubPage page;
-            try {
-                page = GithubPage.fetch(client, url, incremental);
-            } catch (GithubErrorClassifier.EmptyRepositoryException empty) {
-                // GitHub answers 409 for the commits of a repository without any: nothing to read.
-                sink.accept(new Page(List.of(), GithubPage.emptyInfo(url), Map.of(), watermark.cursor(),
-                        Map.of(Page.REQUESTS, client.requestsSent() - sentBefore)));
-                return;
-            } catch (GithubErrorClassifier.PaginationLimitedException limited) {
-                url = pageBefore(url, limited);
-                page = lastPage(url, limited);
-            }
-            List<SourceRecord> records = new ArrayList<>(page.items().size());
-            Instant oldest = Watermark.parse(page.fact(FACT_OLDEST));
-            // An unchanged page's records are stored already; they still count towards the cursor.
-            Instant newest = Watermark.parse(page.fact(FACT_NEWEST));
-            watermark = watermark.observe(newest);
-            Instant last = Watermark.parse(page.fact(FACT_LAST));
-            boolean reachedCursor = page.notModified() && stopsAt(since, oldest);
-            for (JsonNode item : page.items()) {
-                Instant changedAt = listing.changedAt(item);
-                if (changedAt != null && (oldest == null || changedAt.isBefore(oldest))) {
-                    oldest = changedAt;
+        ExecutorService ahead = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, Thread.currentThread().getName() + "-next-page");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Fetched> prefetched = null;
+            while (true) {
+                Fetched fetched = prefetched != null ? await(prefetched) : fetch(url, incremental);
+                prefetched = null;
+                url = fetched.url();
+                if (fetched.page() == null) {
+                    // GitHub answers 409 for the commits of a repository without any: nothing to read.
+                    sink.accept(new Page(List.of(), GithubPage.emptyInfo(url), Map.of(), watermark.cursor(),
+                            Map.of(Page.REQUESTS, fetched.requests())));
+                    return;
                 }
-                if (changedAt != null && (last == null || changedAt.isAfter(last))) {
-                    last = changedAt;
+                GithubPage page = fetched.page();
+                List<SourceRecord> records = new ArrayList<>(page.items().size());
+                Instant oldest = Watermark.parse(page.fact(FACT_OLDEST));
+                // An unchanged page's records are stored already; they still count towards the cursor.
+                Instant newest = Watermark.parse(page.fact(FACT_NEWEST));
+                watermark = watermark.observe(newest);
+                Instant last = Watermark.parse(page.fact(FACT_LAST));
+                boolean reachedCursor = page.notModified() && stopsAt(since, oldest);
+                for (JsonNode item : page.items()) {
+                    Instant changedAt = listing.changedAt(item);
+                    if (changedAt != null && (oldest == null || changedAt.isBefore(oldest))) {
+                        oldest = changedAt;
+                    }
+                    if (changedAt != null && (last == null || changedAt.isAfter(last))) {
+                        last = changedAt;
+                    }
+                    if (stopsAt(since, changedAt)) {
+                        reachedCursor = true;
+                        continue;
+                    }
+                    String externalId = listing.externalId(scope, item);
+                    if (externalId == null || listing.keyset() && !window.firstRead(externalId, changedAt)) {
+                        continue;
+                    }
+                    watermark = watermark.observe(changedAt);
+                    if (changedAt != null && (newest == null || changedAt.isAfter(newest))) {
+                        newest = changedAt;
+                    }
+                    records.add(new SourceRecord(externalId, item, changedAt));
                 }
-                if (stopsAt(since, changedAt)) {
-                    reachedCursor = true;
-                    continue;
+                Optional<HttpUrl> next = reachedCursor ? Optional.empty()
+                        : listing.keyset() ? keysetNext(url, page, last, window) : page.next();
+                Watermark seen = watermark;
+                Map<String, String> checkpoint = next.map(n -> seen.checkpoint(n.toString())).orElse(Map.of());
+                if (listing.keyset() && !checkpoint.isEmpty()) {
+                    checkpoint = new LinkedHashMap<>(checkpoint);
+                    checkpoint.put(CHECKPOINT_READ, window.encode());
                 }
-                String externalId = listing.externalId(scope, item);
-                if (externalId == null || listing.keyset() && !window.firstRead(externalId, changedAt)) {
-                    continue;
+                Map<String, Long> counts = Map.of(Page.REQUESTS, fetched.requests(),
+                        Page.NOT_MODIFIED, page.notModified() ? 1L : 0L);
+                if (next.isPresent() && !sink.stopRequested()) {
+                    // The next page is on its way while this one commits; it is used only once this one is.
+                    HttpUrl nextUrl = next.get();
+                    prefetched = ahead.submit(() -> fetch(nextUrl, incremental));
                 }
-                watermark = watermark.observe(changedAt);
-                if (changedAt != null && (newest == null || changedAt.isAfter(newest))) {
-                    newest = changedAt;
+                sink.accept(new Page(records, page.requestInfo(), checkpoint, watermark.cursor(), counts));
+                Map<String, String> facts = new LinkedHashMap<>();
+                if (oldest != null) {
+                    facts.put(FACT_OLDEST, Watermark.format(oldest));
                 }
-                records.add(new SourceRecord(externalId, item, changedAt));
+                if (newest != null) {
+                    facts.put(FACT_NEWEST, Watermark.format(newest));
+                }
+                if (last != null) {
+                    facts.put(FACT_LAST, Watermark.format(last));
+                }
+                // A keyset's later URLs name a since that the next run will not ask again: only its first page's ETag can pay off.
+                if (firstPage || !listing.keyset()) {
+                    page.remember(client, facts);
+                }
+                if (next.isEmpty() || sink.stopRequested()) {
+                    return;
+                }
+                url = next.get();
+                firstPage = false;
             }
-            Optional<HttpUrl> next = reachedCursor ? Optional.empty()
-                    : listing.keyset() ? keysetNext(url, page, last, window) : page.next();
-            Watermark seen = watermark;
-            Map<String, String> checkpoint = next.map(n -> seen.checkpoint(n.toString())).orElse(Map.of());
-            if (listing.keyset() && !checkpoint.isEmpty()) {
-                checkpoint = new LinkedHashMap<>(checkpoint);
-                checkpoint.put(CHECKPOINT_READ, window.encode());
+        } finally {
+            // A page fetched ahead of a stop or a failure is dropped, but its request is let finish:
+            // nothing reaches the source after the run has returned.
+            ahead.shutdown();
+            awaitTermination(ahead);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService ahead) {
+        try {
+            if (!ahead.awaitTermination(5, TimeUnit.MINUTES)) {
+                ahead.shutdownNow();
             }
-            Map<String, Long> counts = Map.of(Page.REQUESTS, client.requestsSent() - sentBefore,
-                    Page.NOT_MODIFIED, page.notModified() ? 1L : 0L);
-            sink.accept(new Page(records, page.requestInfo(), checkpoint, watermark.cursor(), counts));
-            Map<String, String> facts = new LinkedHashMap<>();
-            if (oldest != null) {
-                facts.put(FACT_OLDEST, Watermark.format(oldest));
+        } catch (InterruptedException e) {
+            ahead.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A page as fetched, with the URL it ended up at and the requests it took; no page for an empty repository. */
+    private record Fetched(HttpUrl url, GithubPage page, long requests) {
+    }
+
+    private Fetched fetch(HttpUrl url, boolean incremental) {
+        long sentBefore = client.requestsSent();
+        try {
+            return new Fetched(url, GithubPage.fetch(client, url, incremental), client.requestsSent() - sentBefore);
+        } catch (GithubErrorClassifier.EmptyRepositoryException empty) {
+            return new Fetched(url, null, client.requestsSent() - sentBefore);
+        } catch (GithubErrorClassifier.PaginationLimitedException limited) {
+            HttpUrl before = pageBefore(url, limited);
+            return new Fetched(before, lastPage(before, limited), client.requestsSent() - sentBefore);
+        }
+    }
+
+    private static Fetched await(Future<Fetched> prefetched) {
+        try {
+            return prefetched.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException e) {
+                throw e;
             }
-            if (newest != null) {
-                facts.put(FACT_NEWEST, Watermark.format(newest));
-            }
-            if (last != null) {
-                facts.put(FACT_LAST, Watermark.format(last));
-            }
-            // A keyset's later URLs name a since that the next run will not ask again: only its first page's ETag can pay off.
-            if (firstPage || !listing.keyset()) {
-                page.remember(client, facts);
-            }
-            if (next.isEmpty() || sink.stopRequested()) {
-                return;
-            }
-            url = next.get();
-            firstPage = false;
+            throw new IllegalStateException("fetching the next page failed", failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableConnectorException("interrupted while fetching the next page", e);
         }
     }
 
