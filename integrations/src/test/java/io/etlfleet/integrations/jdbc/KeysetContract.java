@@ -86,23 +86,31 @@ interface KeysetContract {
             newest.put(Long.toString(id), "item " + id);
         }
         RecordingSink pages = RecordingSink.all();
-        // After each of the first eight pages: two rows already read and one not yet read move past
-        // the position read (a later updated_at), and a new row arrives.
+        Set<String> editedAfterTheLastPage = new HashSet<>();
+        // After each of the first eight pages, and after the last one (before the run commits its
+        // cursor): two rows already read and one not yet read move past the position read (a later
+        // updated_at), and a new row arrives; the incremental run must read the last round.
         PageSink editing = new PageSink() {
             @Override
             public void accept(Page page) {
                 pages.accept(page);
                 int n = pages.pages().size();
-                if (n > 8) {
+                if (n > 8 && !page.last()) {
                     return;
                 }
                 for (long id : new long[] {n, n + 10, 55 - n}) {
                     String name = "item " + id + " edit " + n;
                     source().updateItem(id, name, JdbcSource.at(1000 + n));
                     newest.put(Long.toString(id), name);
+                    if (page.last()) {
+                        editedAfterTheLastPage.add(Long.toString(id));
+                    }
                 }
                 source().insertItem(100 + n, "new " + n, JdbcSource.at(1000 + n));
                 newest.put(Long.toString(100 + n), "new " + n);
+                if (page.last()) {
+                    editedAfterTheLastPage.add(Long.toString(100 + n));
+                }
             }
 
             @Override
@@ -119,6 +127,8 @@ interface KeysetContract {
         pages.records().forEach(record -> lastRead.put(record.externalId(), record.data().get("name").asString()));
         incremental.records().forEach(record -> lastRead.put(record.externalId(), record.data().get("name").asString()));
         assertThat(pages.pages().size()).isGreaterThan(8);
+        assertThat(pages.lastPage().last()).isTrue();
+        assertThat(incremental.externalIds()).doesNotHaveDuplicates().containsAll(editedAfterTheLastPage);
         assertThat(lastRead).isEqualTo(newest);
     }
 
