@@ -7,13 +7,14 @@
 # heap (the largest heap before a collection, from -Xlog:gc) and peak RSS (VmHWM).
 
 bench_throughput() {
-  local issues=24000 repos=4 port_base=18490 heap=""
+  local issues=24000 repos=4 port_base=18490 heap="" jfr=""
   while [ $# -gt 0 ]; do
     case "$1" in
       --issues) issues=$2; shift 2 ;;
       --repos) repos=$2; shift 2 ;;
       --port-base) port_base=$2; shift 2 ;;
       --xmx) heap=$2; shift 2 ;;
+      --jfr) jfr=$2; shift 2 ;;
       -h|--help) usage; return 0 ;;
       *) die "unknown option $1 (see ./etl help)" ;;
     esac
@@ -52,23 +53,27 @@ bench_throughput() {
   start_app sample-source "$port_base" "$RUN_DIR/bench-sample-source.log" \
     java -jar "$ROOT/sample-source/target/sample-source.jar" --port="$port_base" --github-repos="$names" \
       --github-issues-per-repo="$listing" --rate-limit=100000000 --threads=16
+  local source_pid=${PIDS[-1]}
   start_app backend-api "$API_PORT" "$RUN_DIR/bench-backend-api.log" java -jar "$ROOT/backend-api/target/backend-api.jar"
+  local api_pid=${PIDS[-1]}
   await_health backend-api "$API_PORT" 900
+  [ -n "$jfr" ] && mkdir -p "$jfr"
   local jvm=(-Xlog:gc:file="$RUN_DIR/bench-extract-gc.log")
   [ -n "$heap" ] && jvm+=(-Xmx"$heap")
+  [ -n "$jfr" ] && jvm+=(-XX:StartFlightRecording=filename="$jfr/extract-workers.jfr",settings=profile,dumponexit=true)
   ETL_EXTRACT_TYPES=github start_app extract-workers $((port_base + 2)) "$RUN_DIR/bench-extract.log" \
     java "${jvm[@]}" -jar "$ROOT/extract-workers/target/extract-workers.jar"
   local extract_pid=${PIDS[-1]}
   jvm=(-Xlog:gc:file="$RUN_DIR/bench-transform-gc.log")
   [ -n "$heap" ] && jvm+=(-Xmx"$heap")
+  [ -n "$jfr" ] && jvm+=(-XX:StartFlightRecording=filename="$jfr/transform-workers.jfr",settings=profile,dumponexit=true)
   ETL_TRANSFORM_TYPES=github start_app transform-workers $((port_base + 3)) "$RUN_DIR/bench-transform.log" \
     java "${jvm[@]}" -jar "$ROOT/transform-workers/target/transform-workers.jar"
   local transform_pid=${PIDS[-1]}
   await_health extract-workers $((port_base + 2)) 900
   await_health transform-workers $((port_base + 3)) 900
-  local cpu_extract_idle cpu_transform_idle
-  cpu_extract_idle="$(cpu_seconds "$extract_pid")"
-  cpu_transform_idle="$(cpu_seconds "$transform_pid")"
+  local cpu_pids=("extract-workers=$extract_pid" "transform-workers=$transform_pid" "sample-source=$source_pid"
+    "backend-api=$api_pid")
 
   KEY="$ETL_ADMIN_TOKEN"
   KEY="$(api POST /tenants "{\"name\":\"$run\"}" | json_field api_key)"
@@ -77,6 +82,7 @@ bench_throughput() {
   integration="$(api POST /integrations "{\"type\":\"github\",\"name\":\"bench\",\"config\":{\"base_url\":\"http://127.0.0.1:$port_base\",\"repositories\":[$repo_json]},\"credentials\":{\"token\":\"sample-token\"}}" | json_field id)"
 
   log "fleet: full github_issues sync of $issues issues in $repos repositories..."
+  local cpu_before; cpu_before="$(cpu_snapshot "${cpu_pids[@]}")"
   local started; started=$(date +%s%N)
   api POST /extractions "{\"integration_id\":\"$integration\",\"entities\":[\"github_issues\"],\"mode\":\"full\"}" >/dev/null
   local active
@@ -89,6 +95,7 @@ bench_throughput() {
     sleep 0.2
   done
   local fleet_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  local cpu_after; cpu_after="$(cpu_snapshot "${cpu_pids[@]}")"
   local failed; failed="$(bench_psql "select count(*) from etl.etl_jobs where integration_id = '$integration' and status <> 'succeeded'" "$run")"
   [ "$failed" = 0 ] || die "$failed job(s) of the fleet run did not succeed; see $RUN_DIR/bench-*.log"
   local loaded; loaded="$(bench_psql "select count(*) from warehouse.github_issues where integration_id = '$integration'" "$run")"
@@ -97,9 +104,7 @@ bench_throughput() {
         round(extract(epoch from max(finished_at) - min(created_at))::numeric, 1) || ' s; '
         || count(*) filter (where kind = 'transform') || ' transform jobs'
       from etl.etl_jobs where integration_id = '$integration'" "$run")"
-  local cpu_extract cpu_transform rss_extract rss_transform
-  cpu_extract="$(awk "BEGIN { printf \"%.1f\", $(cpu_seconds "$extract_pid") - $cpu_extract_idle }")"
-  cpu_transform="$(awk "BEGIN { printf \"%.1f\", $(cpu_seconds "$transform_pid") - $cpu_transform_idle }")"
+  local rss_extract rss_transform
   rss_extract="$(peak_rss_mib "$extract_pid")"
   rss_transform="$(peak_rss_mib "$transform_pid")"
 
@@ -145,14 +150,46 @@ bench_throughput() {
   printf '  %-34s %9s %9s %10s\n' "SQL only (2 x COPY, INSERT SELECT)" "$sql_rows" "$(awk "BEGIN { printf \"%.1f\", $sql_ms / 1000 }")" "$sql_rate"
   printf '  (fleet: the extract job ended after %s)\n' "$phases"
   printf '  %-34s %30s\n\n' "ratio fleet / SQL only" "$(awk "BEGIN { printf \"%.2f\", $fleet_rate / ($sql_rate > 0 ? $sql_rate : 1) }")"
+  local cpu; cpu="$(cpu_spent "$cpu_before" "$cpu_after")"
   printf '  %-20s %12s %14s %13s\n' process "CPU seconds" "peak heap MiB" "peak RSS MiB"
-  printf '  %-20s %12s %14s %13s\n' extract-workers "$cpu_extract" "$(peak_heap_mib "$RUN_DIR/bench-extract-gc.log")" "$rss_extract"
-  printf '  %-20s %12s %14s %13s\n' transform-workers "$cpu_transform" "$(peak_heap_mib "$RUN_DIR/bench-transform-gc.log")" "$rss_transform"
+  printf '  %-20s %12s %14s %13s\n' extract-workers "$(cpu_of extract-workers <<<"$cpu")" \
+    "$(peak_heap_mib "$RUN_DIR/bench-extract-gc.log")" "$rss_extract"
+  printf '  %-20s %12s %14s %13s\n' transform-workers "$(cpu_of transform-workers <<<"$cpu")" \
+    "$(peak_heap_mib "$RUN_DIR/bench-transform-gc.log")" "$rss_transform"
+  local other
+  for other in sample-source backend-api postgresql rabbitmq; do
+    printf '  %-20s %12s\n' "$other" "$(cpu_of "$other" <<<"$cpu")"
+  done
+  printf '  %-20s %12s  (%s cores x %.1f s = %s available)\n' "all processes" "$(cpu_of total <<<"$cpu")" "$(nproc)" \
+    "$(awk "BEGIN { print $fleet_ms / 1000 }")" "$(awk "BEGIN { printf \"%.1f\", $(nproc) * $fleet_ms / 1000 }")"
   printf '  (CPU seconds during the sync; %s documents exported for the SQL run; logs in %s)\n\n' "$lines" "$RUN_DIR"
 }
 
-cpu_seconds() { # pid: user + system CPU seconds so far
-  awk -v tick="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / tick }' "/proc/$1/stat"
+cpu_seconds() { # pid: user + system CPU seconds so far, with those of its reaped children
+  awk -v tick="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13 + $14 + $15) / tick }' "/proc/$1/stat"
+}
+
+cpu_snapshot() { # name=pid...: "name seconds" per process, then PostgreSQL's and RabbitMQ's server processes
+  local named
+  for named in "$@"; do echo "${named%%=*} $(cpu_seconds "${named#*=}")"; done
+  local stat comm
+  for stat in /proc/[0-9]*/stat; do
+    comm="$(cat "${stat%stat}comm" 2>/dev/null)" || continue
+    case "$comm" in
+      postgres) echo "postgresql $(cpu_seconds "$(basename "${stat%/stat}")" 2>/dev/null)" ;;
+      beam.smp|erl_child_setup|epmd) echo "rabbitmq $(cpu_seconds "$(basename "${stat%/stat}")" 2>/dev/null)" ;;
+    esac
+  done
+}
+
+cpu_spent() { # before after: "name seconds" spent in between per name, and "total"
+  awk 'NR == FNR { before[$1] += $2; next } { after[$1] += $2 }
+       END { for (n in after) { d = after[n] - before[n]; if (d < 0) d = 0; printf "%s %.1f\n", n, d; t += d }
+             printf "total %.1f\n", t }' <(echo "$1") <(echo "$2")
+}
+
+cpu_of() { # name: its seconds from cpu_spent's output on stdin
+  awk -v n="$1" '$1 == n { print $2; found = 1 } END { if (!found) print "-" }'
 }
 
 peak_rss_mib() { # pid
