@@ -13,6 +13,12 @@ import org.jdbi.v3.core.Handle;
  * (integral number and id, non-blank title and state, ISO-8601 UTC timestamps, arrays where
  * arrays belong), and that are not stored in the lossless form. The newest version of each
  * issue in the batch is upserted, and never over a newer one already loaded.
+ *
+ * <p>Each object is decompressed once: {@code raw_data || '{}'} (an object unchanged) yields the
+ * detoasted value, and {@code offset 0} keeps the planner from substituting the expression into
+ * each of the three dozen field accesses below, every one of which would otherwise decompress the
+ * stored value again. A raw object that is not a JSON object gets no {@code d} and takes the
+ * Java mapping.
  */
 final class GithubIssueSql {
 
@@ -36,7 +42,8 @@ final class GithubIssueSql {
     private static final String STATEMENT = """
             with src as (
                 select r.id as raw_id, r.tenant_id, r.integration_id, r.external_id, r.d
-                  from (select *, raw_data as d from etl.raw_extraction_data where batch_id = :batchId) r
+                  from (select *, case jsonb_typeof(raw_data) when 'object' then raw_data || '{}' end as d
+                          from etl.raw_extraction_data where batch_id = :batchId offset 0) r
                  where %s
             ), issues as (
                 select distinct on (repository, number) *

@@ -163,6 +163,25 @@ class GithubIssueSqlIT {
     }
 
     @Test
+    void leavesToTheJavaMappingARawValueThatIsNotAnObject() {
+        // An array around a well-formed issue: without its object the SQL mapping has no fields to read.
+        String wrapped = "[" + WELL_FORMED.get(0) + "]";
+        UUID batch = UUID.randomUUID();
+        jdbi.useTransaction(h -> raw.insert(h, new RawBatch(batch, UUID.randomUUID(), tenant, integration,
+                "github_issues", "{}", List.of(NewRawRecord.of("acme/widgets#1",
+                        JsonColumns.write(JsonColumns.MAPPER.readTree(wrapped)), Instant.now())))));
+
+        SqlLoad inSql = jdbi.inTransaction(h -> loader.loadInSql(h, batch));
+
+        assertThat(inSql.handled()).isEmpty();
+        assertThat(warehouse()).isEmpty();
+        List<RawRow> rest = jdbi.withHandle(h -> raw.batchExcept(h, batch, inSql.handled()));
+        LoadResult inJava = jdbi.inTransaction(h -> loader.load(h, rest));
+        assertThat(inJava.rejected()).extracting(LoadResult.Rejected::externalId).containsExactly("acme/widgets#1");
+        assertThat(warehouse()).isEmpty();
+    }
+
+    @Test
     void neverReplacesANewerVersionAlreadyLoaded() {
         UUID newer = store(List.of(WELL_FORMED.get(5)));
         jdbi.useTransaction(h -> loader.loadInSql(h, newer));
