@@ -122,7 +122,8 @@ final class PageCommitter implements PageSink {
     }
 
     private static NewRawRecord toRaw(SourceRecord record) {
-        return NewRawRecord.of(record.externalId(), JsonColumns.write(record.data()), record.updatedAt());
+        String json = record.json() != null ? record.json() : JsonColumns.write(record.data());
+        return NewRawRecord.of(record.externalId(), json, record.updatedAt());
     }
 
     private String metadata(PageRequestInfo request) {

@@ -1,5 +1,6 @@
 package io.etlfleet.integrations.github;
 
+import io.etlfleet.integrations.http.JsonItems;
 import io.etlfleet.integrations.spi.ConnectionCheck;
 import io.etlfleet.integrations.spi.Connector;
 import io.etlfleet.integrations.spi.ExtractRequest;
@@ -96,7 +97,8 @@ public final class GithubConnector implements Connector {
         List<String> names = new ArrayList<>();
         while (url != null) {
             GithubPage page = GithubPage.fetch(client, url, false);
-            for (JsonNode repo : page.items()) {
+            for (JsonItems.Item listed : page.items()) {
+                JsonNode repo = listed.node();
                 String name = GithubListing.text(repo, "full_name");
                 if (name != null) {
                     names.add(name);

@@ -1,5 +1,6 @@
 package io.etlfleet.integrations.github;
 
+import io.etlfleet.integrations.http.JsonItems;
 import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.EtagStore.StoredEtag;
 import io.etlfleet.integrations.spi.PageRequestInfo;
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One page of a GitHub list endpoint: its items and the next page's URL. The next URL is the
+ * One page of a GitHub list endpoint: its items (each with its text as sent) and the next page's URL. The next URL is the
  * {@code Link} header's {@code rel="next"}, followed verbatim (GitHub may rewrite the path, e.g.
  * to {@code /repositories/{id}/issues}) as long as it stays below the configured base URL.
  *
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its ETag: the stored next link, or, for a page that was full but last, the next page number
  * (items may have been added behind it since).
  */
-record GithubPage(GithubResponse response, List<JsonNode> items, Optional<HttpUrl> next, StoredEtag stored) {
+record GithubPage(GithubResponse response, List<JsonItems.Item> items, Optional<HttpUrl> next, StoredEtag stored) {
 
     static final String FACT_NEXT_URL = "next_url";
     static final String FACT_ITEMS = "items";
@@ -39,17 +40,13 @@ record GithubPage(GithubResponse response, List<JsonNode> items, Optional<HttpUr
         if (response.notModified()) {
             return new GithubPage(response, List.of(), nextOfUnchanged(client, url, stored), stored);
         }
-        JsonNode body;
+        List<JsonItems.Item> items;
         try {
-            body = MAPPER.readTree(response.body());
+            items = JsonItems.ofArray(MAPPER, response.body()).orElseThrow(() -> new RetriableConnectorException(
+                    "GitHub sent a non-list body for GET " + GithubResponse.endpoint(url)));
         } catch (JacksonException e) {
             throw new RetriableConnectorException("GitHub sent malformed JSON for GET " + GithubResponse.endpoint(url), e);
         }
-        if (!body.isArray()) {
-            throw new RetriableConnectorException("GitHub sent a non-list body for GET " + GithubResponse.endpoint(url));
-        }
-        List<JsonNode> items = new ArrayList<>(body.size());
-        body.forEach(items::add);
         return new GithubPage(response, items, next(client, response), null);
     }
 

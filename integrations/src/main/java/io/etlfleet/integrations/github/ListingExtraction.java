@@ -1,5 +1,6 @@
 package io.etlfleet.integrations.github;
 
+import io.etlfleet.integrations.http.JsonItems;
 import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.ExtractRequest;
 import io.etlfleet.integrations.spi.InvalidConfigException;
@@ -119,7 +120,8 @@ final class ListingExtraction {
                 watermark = watermark.observe(newest);
                 Instant last = Watermark.parse(page.fact(FACT_LAST));
                 boolean reachedCursor = page.notModified() && stopsAt(since, oldest);
-                for (JsonNode item : page.items()) {
+                for (JsonItems.Item listed : page.items()) {
+                    JsonNode item = listed.node();
                     Instant changedAt = listing.changedAt(item);
                     if (changedAt != null && (oldest == null || changedAt.isBefore(oldest))) {
                         oldest = changedAt;
@@ -139,7 +141,7 @@ final class ListingExtraction {
                     if (changedAt != null && (newest == null || changedAt.isAfter(newest))) {
                         newest = changedAt;
                     }
-                    records.add(new SourceRecord(externalId, item, changedAt));
+                    records.add(new SourceRecord(externalId, item, listed.json(), changedAt));
                 }
                 Optional<HttpUrl> next = reachedCursor ? Optional.empty()
                         : listing.keyset() ? keysetNext(url, page, last, window) : page.next();

@@ -68,6 +68,29 @@ class GithubWireTest {
     }
 
     @Test
+    void keepsEachItemsTextAsGithubSentItWithoutTheIndentation() {
+        // Indented JSON: numbers and escapes stay as sent, not as a parser would write them again.
+        server.enqueue(json("""
+                [
+                  {
+                    "number": 1,
+                    "updated_at": "2024-02-01T00:00:00Z",
+                    "score": 0.30000000000000004441,
+                    "title": "caf\\u00e9  \\/ two  spaces"
+                  }
+                ]
+                """));
+
+        RecordingSink sink = extract("github_pull_requests", server.url("/").toString(), Map.of());
+
+        assertThat(sink.records()).singleElement().satisfies(record -> {
+            assertThat(record.json()).isEqualTo("{\"number\":1,\"updated_at\":\"2024-02-01T00:00:00Z\","
+                    + "\"score\":0.30000000000000004441,\"title\":\"caf\\u00e9  \\/ two  spaces\"}");
+            assertThat(record.data().path("title").asString()).isEqualTo("café  / two  spaces");
+        });
+    }
+
+    @Test
     void recordsETagAndRateLimitHeadersWithEachPage() {
         server.enqueue(json("[]").newBuilder().addHeader("ETag", "W/\"abc\"").addHeader("X-RateLimit-Remaining", "4990")
                 .addHeader("X-RateLimit-Reset", "1700000000").build());
