@@ -6,17 +6,11 @@ import com.rabbitmq.client.GetResponse;
 import io.etlfleet.queue.connection.RabbitConnections;
 import io.etlfleet.sample.SampleSource;
 import io.etlfleet.sample.SampleSourceOptions;
-import io.etlfleet.testing.TestDatabase;
-import io.etlfleet.testing.TestServices;
-import io.etlfleet.testing.TestVhost;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,51 +33,24 @@ class CredentialLeakIT {
     private static final String WRONG_TOKEN = "ghp_WrongCanary" + Long.toHexString(new SecureRandom().nextLong());
     private static final String ADMIN_TOKEN = "admin-" + Long.toHexString(new SecureRandom().nextLong()) + "-leak";
 
-    private static TestDatabase database;
-    private static TestVhost vhost;
     private static SampleSource source;
-    private static final List<AppProcess> apps = new ArrayList<>();
+    private static ProcessFleet fleet;
     private static FleetApi client;
 
     @BeforeAll
     static void startFleet() throws Exception {
-        database = TestServices.postgres().createDatabase("e2e_leak");
-        vhost = TestServices.rabbit().createVhost("e2e-leak");
         source = SampleSource.start(SampleSourceOptions.builder().token(TOKEN)
                 .githubRepositories(List.of("acme/vault")).issuesPerRepository(120).everyNthIsPullRequest(4).build());
-        byte[] masterKey = new byte[32];
-        new SecureRandom().nextBytes(masterKey);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ETL_DB_URL", database.url(),
-                "ETL_DB_USER", database.user(),
-                "ETL_DB_PASSWORD", database.password(),
-                "ETL_RABBITMQ_URI", vhost.amqpUri(),
-                "ETL_ADMIN_TOKEN", ADMIN_TOKEN,
-                "ETL_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
-                "ETL_LOG_FORMAT", "",
-                "LOGGING_LEVEL_IO_ETLFLEET", "DEBUG"));
-        for (String module : List.of("backend-api", "extract-workers", "transform-workers")) {
-            apps.add(AppProcess.start(module, freePort(), env));
-        }
-        for (AppProcess app : apps) {
-            app.awaitHealthy(Duration.ofSeconds(120));
-        }
-        client = new FleetApi(apps.get(0).port());
+        fleet = ProcessFleet.start("leak", ADMIN_TOKEN, Map.of("LOGGING_LEVEL_IO_ETLFLEET", "DEBUG"));
+        client = fleet.client();
     }
 
     @AfterAll
     static void stopFleet() throws Exception {
-        for (AppProcess app : apps) {
-            app.close();
-        }
-        if (source != null) {
-            source.close();
-        }
-        if (vhost != null) {
-            vhost.close();
-        }
-        if (database != null) {
-            database.close();
+        for (AutoCloseable closeable : new AutoCloseable[] {fleet, source}) {
+            if (closeable != null) {
+                closeable.close();
+            }
         }
     }
 
@@ -134,7 +101,7 @@ class CredentialLeakIT {
                 assertThat(answer).as("an API answer").doesNotContain(secret);
             }
         }
-        for (AppProcess app : apps) {
+        for (AppProcess app : fleet.apps()) {
             String log = app.log();
             assertThat(log).as("log of the app on port " + app.port()).contains("integration");
             for (String secret : secrets) {
@@ -146,7 +113,7 @@ class CredentialLeakIT {
 
     /** Every message in {@code queue}, headers and body as text, read without removing it. */
     private static List<String> deadLetters(String queue) {
-        CachingConnectionFactory connections = RabbitConnections.create(vhost.amqpUri(), "leak-test");
+        CachingConnectionFactory connections = RabbitConnections.create(fleet.vhost().amqpUri(), "leak-test");
         try {
             return new RabbitTemplate(connections).execute(channel -> {
                 List<String> messages = new ArrayList<>();
@@ -189,9 +156,4 @@ class CredentialLeakIT {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -8,15 +8,8 @@ import io.etlfleet.queue.publish.ConfirmedPublisher;
 import io.etlfleet.sample.SampleSource;
 import io.etlfleet.sample.SampleSourceOptions;
 import io.etlfleet.sample.github.GithubIssue;
-import io.etlfleet.testing.TestDatabase;
-import io.etlfleet.testing.TestServices;
-import io.etlfleet.testing.TestVhost;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,12 +38,8 @@ class GithubEndToEndIT {
     private static final List<String> REPOSITORIES = List.of("acme/widgets", "acme/gadgets");
     private static final String ADMIN_TOKEN = "admin-" + UUID.randomUUID();
 
-    private static TestDatabase database;
-    private static TestVhost vhost;
     private static SampleSource source;
-    private static AppProcess api;
-    private static AppProcess extract;
-    private static AppProcess transform;
+    private static ProcessFleet fleet;
     private static FleetApi client;
     private static Jdbi jdbi;
     private static String tenantKey;
@@ -59,32 +48,12 @@ class GithubEndToEndIT {
 
     @BeforeAll
     static void startFleet() throws Exception {
-        database = TestServices.postgres().createDatabase("e2e_github");
-        vhost = TestServices.rabbit().createVhost("e2e-github");
-        jdbi = Jdbi.create(database.url(), database.user(), database.password());
         // 260 listing items per repository, every 5th a pull request: three pages of 100.
         source = SampleSource.start(SampleSourceOptions.builder()
                 .githubRepositories(REPOSITORIES).issuesPerRepository(260).everyNthIsPullRequest(5).build());
-
-        byte[] masterKey = new byte[32];
-        new SecureRandom().nextBytes(masterKey);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ETL_DB_URL", database.url(),
-                "ETL_DB_USER", database.user(),
-                "ETL_DB_PASSWORD", database.password(),
-                "ETL_RABBITMQ_URI", vhost.amqpUri(),
-                "ETL_ADMIN_TOKEN", ADMIN_TOKEN,
-                "ETL_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
-                "ETL_LOG_FORMAT", ""));
-        api = AppProcess.start("backend-api", freePort(), env);
-        extract = AppProcess.start("extract-workers", freePort(), env);
-        transform = AppProcess.start("transform-workers", freePort(), env);
-        Duration startup = Duration.ofSeconds(120);
-        api.awaitHealthy(startup);
-        extract.awaitHealthy(startup);
-        transform.awaitHealthy(startup);
-
-        client = new FleetApi(api.port());
+        fleet = ProcessFleet.start("github", ADMIN_TOKEN, Map.of());
+        client = fleet.client();
+        jdbi = fleet.jdbi();
         tenantKey = client.post(ADMIN_TOKEN, "/tenants", "{\"name\":\"acme\"}", 201).path("api_key").asString();
         integrationId = client.post(tenantKey, "/integrations", """
                 {"type":"github","name":"sample","config":{"base_url":"%s","repositories":["acme/widgets","acme/gadgets"]},
@@ -94,16 +63,10 @@ class GithubEndToEndIT {
 
     @AfterAll
     static void stopFleet() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {api, extract, transform, source}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {fleet, source}) {
             if (closeable != null) {
                 closeable.close();
             }
-        }
-        if (vhost != null) {
-            vhost.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 
@@ -156,7 +119,7 @@ class GithubEndToEndIT {
 
         // The outbox may already have delivered this job twice (at-least-once); count from here.
         long skippedBefore = duplicatesSkipped(childId);
-        CachingConnectionFactory connections = RabbitConnections.create(vhost.amqpUri(), "e2e-test");
+        CachingConnectionFactory connections = RabbitConnections.create(fleet.vhost().amqpUri(), "e2e-test");
         try {
             ConfirmedPublisher publisher = new ConfirmedPublisher(connections);
             publisher.publishTransformJob(duplicate);
@@ -176,7 +139,7 @@ class GithubEndToEndIT {
 
     /** Deliveries of the job the transform worker dropped as duplicates, as its log reports them. */
     private static long duplicatesSkipped(String jobId) throws IOException {
-        return transform.log().lines()
+        return fleet.transform().log().lines()
                 .filter(line -> line.contains("Transform job " + jobId) && line.contains("skipping duplicate delivery"))
                 .count();
     }
@@ -245,9 +208,4 @@ class GithubEndToEndIT {
                 .mapTo(String.class).list());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -6,16 +6,9 @@ import io.etlfleet.sample.SampleSource;
 import io.etlfleet.sample.SampleSourceOptions;
 import io.etlfleet.sample.jira.JiraHistory;
 import io.etlfleet.sample.jira.JiraIssue;
-import io.etlfleet.testing.TestDatabase;
-import io.etlfleet.testing.TestServices;
-import io.etlfleet.testing.TestVhost;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +34,8 @@ class JiraEndToEndIT {
     private static final int ISSUES_PER_PROJECT = 30;
     private static final String ADMIN_TOKEN = "admin-" + UUID.randomUUID();
 
-    private static TestDatabase database;
-    private static TestVhost vhost;
     private static SampleSource source;
-    private static AppProcess api;
-    private static AppProcess extract;
-    private static AppProcess transform;
+    private static ProcessFleet fleet;
     private static FleetApi client;
     private static Jdbi jdbi;
     private static String tenantKey;
@@ -54,31 +43,11 @@ class JiraEndToEndIT {
 
     @BeforeAll
     static void startFleet() throws Exception {
-        database = TestServices.postgres().createDatabase("e2e_jira");
-        vhost = TestServices.rabbit().createVhost("e2e-jira");
-        jdbi = Jdbi.create(database.url(), database.user(), database.password());
         source = SampleSource.start(SampleSourceOptions.builder()
                 .jiraProjects(PROJECTS).jiraIssuesPerProject(ISSUES_PER_PROJECT).build());
-
-        byte[] masterKey = new byte[32];
-        new SecureRandom().nextBytes(masterKey);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ETL_DB_URL", database.url(),
-                "ETL_DB_USER", database.user(),
-                "ETL_DB_PASSWORD", database.password(),
-                "ETL_RABBITMQ_URI", vhost.amqpUri(),
-                "ETL_ADMIN_TOKEN", ADMIN_TOKEN,
-                "ETL_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
-                "ETL_LOG_FORMAT", ""));
-        api = AppProcess.start("backend-api", freePort(), env);
-        extract = AppProcess.start("extract-workers", freePort(), env);
-        transform = AppProcess.start("transform-workers", freePort(), env);
-        Duration startup = Duration.ofSeconds(120);
-        api.awaitHealthy(startup);
-        extract.awaitHealthy(startup);
-        transform.awaitHealthy(startup);
-
-        client = new FleetApi(api.port());
+        fleet = ProcessFleet.start("jira", ADMIN_TOKEN, Map.of());
+        client = fleet.client();
+        jdbi = fleet.jdbi();
         tenantKey = client.post(ADMIN_TOKEN, "/tenants", "{\"name\":\"acme\"}", 201).path("api_key").asString();
         integrationId = client.post(tenantKey, "/integrations", """
                 {"type":"jira","name":"sample","config":{"base_url":"%s","deployment":"cloud","projects":["OPS","WEB"]},
@@ -89,16 +58,10 @@ class JiraEndToEndIT {
 
     @AfterAll
     static void stopFleet() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {api, extract, transform, source}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {fleet, source}) {
             if (closeable != null) {
                 closeable.close();
             }
-        }
-        if (vhost != null) {
-            vhost.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 
@@ -242,9 +205,4 @@ class JiraEndToEndIT {
         });
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etlfleet.sample.SampleSource;
 import io.etlfleet.sample.SampleSourceOptions;
-import io.etlfleet.testing.TestDatabase;
-import io.etlfleet.testing.TestServices;
-import io.etlfleet.testing.TestVhost;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,55 +26,26 @@ class RetransformEndToEndIT {
 
     private static final String ADMIN_TOKEN = "admin-" + UUID.randomUUID();
 
-    private static TestDatabase database;
-    private static TestVhost vhost;
     private static SampleSource source;
-    private static AppProcess api;
-    private static AppProcess extract;
-    private static AppProcess transform;
+    private static ProcessFleet fleet;
     private static FleetApi client;
     private static Jdbi jdbi;
 
     @BeforeAll
     static void startFleet() throws Exception {
-        database = TestServices.postgres().createDatabase("e2e_retransform");
-        vhost = TestServices.rabbit().createVhost("e2e-retransform");
-        jdbi = Jdbi.create(database.url(), database.user(), database.password());
         source = SampleSource.start(SampleSourceOptions.builder()
                 .githubRepositories(List.of("acme/widgets")).issuesPerRepository(230).everyNthIsPullRequest(6).build());
-        byte[] masterKey = new byte[32];
-        new SecureRandom().nextBytes(masterKey);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ETL_DB_URL", database.url(),
-                "ETL_DB_USER", database.user(),
-                "ETL_DB_PASSWORD", database.password(),
-                "ETL_RABBITMQ_URI", vhost.amqpUri(),
-                "ETL_ADMIN_TOKEN", ADMIN_TOKEN,
-                "ETL_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
-                "ETL_RETRANSFORM_BATCH_SIZE", "40",
-                "ETL_LOG_FORMAT", ""));
-        api = AppProcess.start("backend-api", freePort(), env);
-        extract = AppProcess.start("extract-workers", freePort(), env);
-        transform = AppProcess.start("transform-workers", freePort(), env);
-        Duration startup = Duration.ofSeconds(120);
-        api.awaitHealthy(startup);
-        extract.awaitHealthy(startup);
-        transform.awaitHealthy(startup);
-        client = new FleetApi(api.port());
+        fleet = ProcessFleet.start("retransform", ADMIN_TOKEN, Map.of("ETL_RETRANSFORM_BATCH_SIZE", "40"));
+        client = fleet.client();
+        jdbi = fleet.jdbi();
     }
 
     @AfterAll
     static void stopFleet() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {api, extract, transform, source}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {fleet, source}) {
             if (closeable != null) {
                 closeable.close();
             }
-        }
-        if (vhost != null) {
-            vhost.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 
@@ -151,9 +114,4 @@ class RetransformEndToEndIT {
                 .bind("id", integrationId).mapTo(String.class).list());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
