@@ -29,7 +29,7 @@ record GithubPage(GithubResponse response, List<JsonItems.Item> items, Optional<
 
     static final String FACT_NEXT_URL = "next_url";
     static final String FACT_ITEMS = "items";
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonItems ITEMS = new JsonItems(JsonMapper.builder().build());
     private static final int GITHUB_DEFAULT_PER_PAGE = 30;
 
     /** @param conditional whether to send the stored ETag of {@code url} */
@@ -42,7 +42,7 @@ record GithubPage(GithubResponse response, List<JsonItems.Item> items, Optional<
         }
         List<JsonItems.Item> items;
         try {
-            items = JsonItems.ofArray(MAPPER, response.body()).orElseThrow(() -> new RetriableConnectorException(
+            items = ITEMS.ofArray(response.body()).orElseThrow(() -> new RetriableConnectorException(
                     "GitHub sent a non-list body for GET " + GithubResponse.endpoint(url)));
         } catch (JacksonException e) {
             throw new RetriableConnectorException("GitHub sent malformed JSON for GET " + GithubResponse.endpoint(url), e);

@@ -30,14 +30,20 @@ public final class JsonItems {
     public record Item(JsonNode node, String json) {
     }
 
-    private JsonItems() {
+    private final JsonMapper mapper;
+    /** Reads one element from the parser of the whole array: the array's next element follows it. */
+    private final ObjectReader element;
+
+    public JsonItems(JsonMapper mapper) {
+        this.mapper = mapper;
+        this.element = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
      * @return the elements, or empty when the body is well-formed JSON but not an array
      * @throws JacksonException when the body is not well-formed JSON
      */
-    public static Optional<List<Item>> ofArray(JsonMapper mapper, byte[] body) {
+    public Optional<List<Item>> ofArray(byte[] body) {
         try (JsonParser parser = mapper.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_ARRAY) {
@@ -45,8 +51,6 @@ public final class JsonItems {
                 mapper.readTree(body);
                 return Optional.empty();
             }
-            // Each element is read on its own from the one parser: the array's next element follows it.
-            ObjectReader element = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             List<Item> items = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 boolean container = parser.currentToken().isStructStart();

@@ -13,9 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 class JsonItemsTest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonItems ITEMS = new JsonItems(MAPPER);
 
     private static List<Item> items(String body) {
-        return JsonItems.ofArray(MAPPER, body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        return ITEMS.ofArray(body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
     }
 
     @Test
@@ -67,7 +68,7 @@ class JsonItemsTest {
 
     @Test
     void answersEmptyForABodyThatIsNotAnArrayAndAnEmptyListForAnEmptyArray() {
-        assertThat(JsonItems.ofArray(MAPPER, "{\"message\":\"x\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(ITEMS.ofArray("{\"message\":\"x\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(items(" [ ] ")).isEmpty();
     }
 
@@ -77,7 +78,7 @@ class JsonItemsTest {
                 .isInstanceOf(JacksonException.class);
         assertThatThrownBy(() -> items("[{\"a\":1}] [2]"))
                 .isInstanceOf(JacksonException.class);
-        assertThatThrownBy(() -> JsonItems.ofArray(MAPPER, "{\"a\":".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> ITEMS.ofArray("{\"a\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(JacksonException.class);
     }
 }
