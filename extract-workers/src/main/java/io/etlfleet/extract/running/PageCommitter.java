@@ -23,6 +23,7 @@ import io.etlfleet.storage.sync.SyncState;
 import io.etlfleet.storage.sync.SyncStateStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,17 +73,19 @@ final class PageCommitter implements PageSink {
         boolean cancelRequested = context.jdbi().inTransaction(h -> {
             RawInsert inserted = context.raw().store(h, batch);
             int stored = inserted.stored();
-            int rejected = inserted.rejected().size();
+            int refused = inserted.rejected().size();
             deltas.put(JobCounts.PAGES, 1L);
-            deltas.put(JobCounts.RECORDS_FETCHED, (long) records.size());
+            deltas.put(JobCounts.RECORDS_FETCHED, (long) (records.size() + page.rejected().size()));
             deltas.put(JobCounts.RECORDS_STORED, (long) stored);
-            deltas.put(JobCounts.RECORDS_UNCHANGED, (long) (records.size() - stored - rejected));
+            deltas.put(JobCounts.RECORDS_UNCHANGED, (long) (records.size() - stored - refused));
             page.counts().forEach((name, value) -> deltas.merge(name, value, Long::sum));
-            if (rejected > 0) {
-                deltas.put(JobCounts.RECORDS_REJECTED, (long) rejected);
+            List<RejectionStore.NewRejection> rejections = new ArrayList<>();
+            page.rejected().forEach(r -> rejections.add(new RejectionStore.NewRejection(r.position(), null, r.reason())));
+            inserted.rejected().forEach(r -> rejections.add(new RejectionStore.NewRejection(r.externalId(), null, r.reason())));
+            if (!rejections.isEmpty()) {
+                deltas.put(JobCounts.RECORDS_REJECTED, (long) rejections.size());
                 context.rejections().add(h, job.id(), job.tenantId(), job.integrationId(), job.entityType(),
-                        Rejection.EXTRACT, inserted.rejected().stream()
-                                .map(r -> new RejectionStore.NewRejection(r.externalId(), null, r.reason())).toList());
+                        Rejection.EXTRACT, rejections);
             }
             if (stored > 0) {
                 NewJob transform = NewJob.transform(job.id(), job.tenantId(), job.integrationId(), job.integrationType(),

@@ -15,13 +15,16 @@ import java.util.Objects;
  *                    page (running value) and committed by the runtime with the last page
  * @param counts      counters the connector reports for this page, added to the job's counts
  *                    (e.g. {@value #REQUESTS}, {@value #NOT_MODIFIED}); may be empty
+ * @param rejected    source records of this page the connector could not read, recorded on the
+ *                    job with their reasons in the page's transaction; may be empty
  */
 public record Page(
         List<SourceRecord> records,
         PageRequestInfo request,
         Map<String, String> checkpoint,
         Map<String, String> cursor,
-        Map<String, Long> counts) {
+        Map<String, Long> counts,
+        List<RejectedRecord> rejected) {
 
     /** Requests sent to the source for this page. */
     public static final String REQUESTS = "requests";
@@ -34,6 +37,12 @@ public record Page(
         checkpoint = checkpoint == null ? Map.of() : Map.copyOf(checkpoint);
         cursor = cursor == null ? Map.of() : Map.copyOf(cursor);
         counts = counts == null ? Map.of() : Map.copyOf(counts);
+        rejected = rejected == null ? List.of() : List.copyOf(rejected);
+    }
+
+    public Page(List<SourceRecord> records, PageRequestInfo request, Map<String, String> checkpoint,
+            Map<String, String> cursor, Map<String, Long> counts) {
+        this(records, request, checkpoint, cursor, counts, List.of());
     }
 
     public Page(List<SourceRecord> records, PageRequestInfo request, Map<String, String> checkpoint,
