@@ -1,5 +1,6 @@
 package io.etlfleet.integrations;
 
+import io.etlfleet.integrations.csv.CsvConnectorFactory;
 import io.etlfleet.integrations.github.GithubConnectorFactory;
 import io.etlfleet.integrations.http.GuardedDns;
 import io.etlfleet.integrations.http.HttpPolicy;
@@ -33,6 +34,7 @@ public final class Connectors implements AutoCloseable {
         register(new GithubConnectorFactory(http, policy, services));
         register(new JiraConnectorFactory(http, policy));
         register(new JdbcConnectorFactory(policy));
+        register(new CsvConnectorFactory(http, policy, services));
     }
 
     /** The production set-up: {@link #defaultHttpClient()} and {@link HttpPolicy#defaults()}. */
