@@ -5,6 +5,7 @@ import io.etlfleet.integrations.http.GuardedDns;
 import io.etlfleet.integrations.http.HttpPolicy;
 import io.etlfleet.integrations.jira.JiraConnectorFactory;
 import io.etlfleet.integrations.jdbc.JdbcConnectorFactory;
+import io.etlfleet.integrations.rest.RestConnectorFactory;
 import io.etlfleet.integrations.spi.ConnectorFactory;
 import io.etlfleet.integrations.spi.ConnectorServices;
 import io.etlfleet.integrations.spi.InvalidConfigException;
@@ -33,6 +34,7 @@ public final class Connectors implements AutoCloseable {
         register(new GithubConnectorFactory(http, policy, services));
         register(new JiraConnectorFactory(http, policy));
         register(new JdbcConnectorFactory(policy));
+        register(new RestConnectorFactory(http, policy, services));
     }
 
     /** The production set-up: {@link #defaultHttpClient()} and {@link HttpPolicy#defaults()}. */
