@@ -6,6 +6,7 @@ import io.etlfleet.integrations.http.GuardedDns;
 import io.etlfleet.integrations.http.HttpPolicy;
 import io.etlfleet.integrations.jira.JiraConnectorFactory;
 import io.etlfleet.integrations.jdbc.JdbcConnectorFactory;
+import io.etlfleet.integrations.rest.RestConnectorFactory;
 import io.etlfleet.integrations.spi.ConnectorFactory;
 import io.etlfleet.integrations.spi.ConnectorServices;
 import io.etlfleet.integrations.spi.InvalidConfigException;
@@ -16,7 +17,7 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
- * The connector factories by integration type, listed explicitly (GitHub, Jira and JDBC).
+ * The connector factories by integration type, listed explicitly (GitHub, Jira, JDBC, CSV and REST).
  * Owns the one OkHttp client all HTTP connectors share. Create one per process.
  */
 public final class Connectors implements AutoCloseable {
@@ -35,6 +36,7 @@ public final class Connectors implements AutoCloseable {
         register(new JiraConnectorFactory(http, policy));
         register(new JdbcConnectorFactory(policy));
         register(new CsvConnectorFactory(http, policy, services));
+        register(new RestConnectorFactory(http, policy, services));
     }
 
     /** The production set-up: {@link #defaultHttpClient()} and {@link HttpPolicy#defaults()}. */

@@ -7,12 +7,16 @@ import io.etlfleet.sample.http.RequestCounts;
 import io.etlfleet.sample.jira.JiraApi;
 import io.etlfleet.sample.jira.JiraCredentials;
 import io.etlfleet.sample.jira.JiraSample;
+import io.etlfleet.sample.rest.OrdersApi;
+import io.etlfleet.sample.rest.OrdersSample;
 import java.time.Clock;
 
 /**
  * The built-in sample source: fake GitHub and Jira REST APIs over real HTTP, for the demo,
  * benchmarks and connector tests. Jira is served twice from the same data: as Jira Cloud
  * below {@value #JIRA_CLOUD_PREFIX} and as Jira Data Center below {@value #JIRA_DATA_CENTER_PREFIX}.
+ * A plain JSON API of orders for the generic {@code rest} connector is served below
+ * {@value #REST_PREFIX} ({@link OrdersApi}).
  *
  * <pre>{@code
  * try (SampleSource source = SampleSource.start(SampleSourceOptions.builder().build())) {
@@ -25,17 +29,21 @@ public final class SampleSource implements AutoCloseable {
 
     public static final String JIRA_CLOUD_PREFIX = "/jira";
     public static final String JIRA_DATA_CENTER_PREFIX = "/jira-dc";
+    public static final String REST_PREFIX = "/rest";
 
     private final ApiServer server;
     private final GithubSample github;
     private final JiraSample jira;
+    private final OrdersSample orders;
     private final String baseUrl;
     private final String githubPathPrefix;
 
-    private SampleSource(ApiServer server, GithubSample github, JiraSample jira, String baseUrl, String githubPathPrefix) {
+    private SampleSource(ApiServer server, GithubSample github, JiraSample jira, OrdersSample orders, String baseUrl,
+            String githubPathPrefix) {
         this.server = server;
         this.github = github;
         this.jira = jira;
+        this.orders = orders;
         this.baseUrl = baseUrl;
         this.githubPathPrefix = githubPathPrefix;
     }
@@ -66,8 +74,11 @@ public final class SampleSource implements AutoCloseable {
             jira.addProject(project, project.charAt(0) + project.substring(1).toLowerCase() + " project");
             jira.generateIssues(project, options.jiraIssuesPerProject());
         }
+        OrdersSample orders = new OrdersSample(options.seed(), options.epoch());
+        orders.generate(options.restOrders());
+        server.mount(REST_PREFIX, new OrdersApi(orders));
         server.start();
-        return new SampleSource(server, github, jira, baseUrl, prefix);
+        return new SampleSource(server, github, jira, orders, baseUrl, prefix);
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -92,6 +103,16 @@ public final class SampleSource implements AutoCloseable {
     /** Where a Jira Data Center client points its base URL (personal access token: {@link SampleSourceOptions#token()}). */
     public String jiraDataCenterBaseUrl() {
         return baseUrl + JIRA_DATA_CENTER_PREFIX;
+    }
+
+    /** Where the {@code rest} connector points its base URL; the orders are at {@value OrdersApi#ORDERS} below it. */
+    public String restBaseUrl() {
+        return baseUrl + REST_PREFIX;
+    }
+
+    /** The sample REST API's orders. */
+    public OrdersSample orders() {
+        return orders;
     }
 
     /** The fake Jira's data and fault injection, shared by both deployments. */

@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
  * SAMPLE_JIRA_PROJECTS            --jira-projects            WID,OPS
  * SAMPLE_JIRA_ISSUES_PER_PROJECT  --jira-issues-per-project  (200)
  * SAMPLE_JIRA_EMAIL               --jira-email               Jira Cloud account email (etl@example.com)
+ * SAMPLE_REST_ORDERS              --rest-orders              orders of the REST API at /rest/v1/orders (500)
  * SAMPLE_LATENCY_MS               --latency-ms               delay of every response in ms (0)
  * SAMPLE_THREADS                  --threads                  HTTP threads, concurrent requests served (16)
  * </pre>
@@ -51,6 +52,7 @@ public final class SampleSourceMain {
                 .jiraProjects(List.of(settings.getOrDefault("jira-projects", "WID,OPS").split(",")))
                 .jiraIssuesPerProject(Integer.parseInt(settings.getOrDefault("jira-issues-per-project", "200")))
                 .jiraEmail(settings.getOrDefault("jira-email", SampleSourceOptions.DEFAULT_JIRA_EMAIL))
+                .restOrders(Integer.parseInt(settings.getOrDefault("rest-orders", "500")))
                 .threads(Integer.parseInt(settings.getOrDefault("threads", "16")))
                 .epoch(Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS))
                 .build();

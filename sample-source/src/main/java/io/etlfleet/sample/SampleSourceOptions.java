@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param jiraEmail             the account email Jira Cloud's basic authentication expects with {@code token}
  * @param commitsPerRepository  commits generated on each repository's default branch at start
  * @param commentsPerRepository issue and pull request comments generated in each repository at start
+ * @param restOrders            orders the sample REST API ({@code /rest/v1/orders}) serves at start
  */
 public record SampleSourceOptions(
         String host,
@@ -41,7 +42,8 @@ public record SampleSourceOptions(
         int jiraIssuesPerProject,
         String jiraEmail,
         int commitsPerRepository,
-        int commentsPerRepository) {
+        int commentsPerRepository,
+        int restOrders) {
 
     public static final String DEFAULT_TOKEN = "sample-token";
     public static final String DEFAULT_JIRA_EMAIL = "etl@example.com";
@@ -64,7 +66,7 @@ public record SampleSourceOptions(
 
     /**
      * Defaults: 127.0.0.1, random port, token {@value #DEFAULT_TOKEN}, no repositories or Jira projects,
-     * Jira email {@value #DEFAULT_JIRA_EMAIL}, seed 42, epoch 2024-01-01.
+     * Jira email {@value #DEFAULT_JIRA_EMAIL}, seed 42, epoch 2024-01-01, 500 REST orders.
      */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -83,6 +85,7 @@ public record SampleSourceOptions(
         private String jiraEmail = DEFAULT_JIRA_EMAIL;
         private int commitsPerRepository;
         private int commentsPerRepository;
+        private int restOrders = 500;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -100,11 +103,12 @@ public record SampleSourceOptions(
         public Builder jiraEmail(String value) { jiraEmail = value; return this; }
         public Builder commitsPerRepository(int value) { commitsPerRepository = value; return this; }
         public Builder commentsPerRepository(int value) { commentsPerRepository = value; return this; }
+        public Builder restOrders(int value) { restOrders = value; return this; }
 
         public SampleSourceOptions build() {
             return new SampleSourceOptions(host, port, token, repositories, issuesPerRepository,
                     everyNthIsPullRequest, seed, epoch, rateLimit, githubPathPrefix, threads, jiraProjects,
-                    jiraIssuesPerProject, jiraEmail, commitsPerRepository, commentsPerRepository);
+                    jiraIssuesPerProject, jiraEmail, commitsPerRepository, commentsPerRepository, restOrders);
         }
     }
 }

@@ -1,15 +1,17 @@
 package io.etlfleet.integrations.github;
 
+import io.etlfleet.integrations.http.BaseUrl;
+import io.etlfleet.integrations.http.BudgetGate;
 import io.etlfleet.integrations.http.HttpPolicy;
 import io.etlfleet.integrations.http.ResilientRequests;
 import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.ConnectorServices;
 import io.etlfleet.integrations.spi.EtagStore;
+import io.etlfleet.integrations.spi.RateLimitBudgets.BudgetKey;
 import io.etlfleet.integrations.spi.RateLimitedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +36,8 @@ public final class GithubClient {
     static final String API_VERSION = "2022-11-28";
     static final String MEDIA_TYPE = "application/vnd.github+json";
     static final String USER_AGENT = "etl-fleet";
+    /** The budget every REST endpoint the connector calls draws on; a response naming another is recorded under it. */
+    static final String CORE = "core";
 
     private final OkHttpClient http;
     private final GithubConfig config;
@@ -54,7 +58,8 @@ public final class GithubClient {
         this.integrationId = integrationId;
         this.classifier = new GithubErrorClassifier(policy.clock(), policy.defaultRateLimitWait());
         this.requests = new ResilientRequests("github-" + integrationId, policy, config.maxRateLimitWait(), breaker);
-        this.budget = new BudgetGate(services.budgets(), integrationId, config.token(), policy, config.maxRateLimitWait());
+        this.budget = new BudgetGate(services.budgets(), new BudgetKey(integrationId, BudgetGate.fingerprint(config.token()),
+                CORE), "GitHub budget of this token", policy, config.maxRateLimitWait());
         this.etags = services.etags();
     }
 
@@ -81,12 +86,7 @@ public final class GithubClient {
 
     /** Whether {@code url} lies below the configured base URL (same origin, path under the base path). */
     boolean withinBase(HttpUrl url) {
-        HttpUrl base = config.baseUrl();
-        String basePath = base.encodedPath().equals("/") ? "" : base.encodedPath();
-        return url.scheme().equals(base.scheme())
-                && url.host().toLowerCase(Locale.ROOT).equals(base.host().toLowerCase(Locale.ROOT))
-                && url.port() == base.port()
-                && (url.encodedPath().equals(basePath) || url.encodedPath().startsWith(basePath + "/"));
+        return BaseUrl.contains(config.baseUrl(), url);
     }
 
     /** {@link #get(HttpUrl, String)} without a validator. */
@@ -115,7 +115,7 @@ public final class GithubClient {
             } catch (IOException e) {
                 throw classifier.network(e, endpoint);
             }
-            budget.observe(response);
+            budget.observe(response.headers());
             if (response.notModified()) {
                 budget.refund();
                 return response;
@@ -123,8 +123,10 @@ public final class GithubClient {
             if (!response.successful()) {
                 ConnectorException error = classifier.classify(response.status(), response.headers(),
                         new String(response.body(), StandardCharsets.UTF_8), endpoint);
-                if (error instanceof RateLimitedException limited) {
-                    budget.limited(response, limited);
+                // The primary limit's remaining 0 was recorded above; a secondary limit blocks the token for everyone.
+                if (error instanceof RateLimitedException limited
+                        && !"0".equals(trimmed(response.headers().get("x-ratelimit-remaining")))) {
+                    budget.block(limited.resetAt());
                 }
                 throw error;
             }
@@ -166,6 +168,10 @@ public final class GithubClient {
             return new GithubResponse(url, location, response.code(), response.headers(), response.body().bytes(),
                     policy.clock().instant());
         }
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
     }
 
     /** Requests sent so far by this client, retries included. */

@@ -1,5 +1,6 @@
 package io.etlfleet.integrations.github;
 
+import io.etlfleet.integrations.http.BaseUrl;
 import io.etlfleet.integrations.spi.ConnectorSettings;
 import io.etlfleet.integrations.spi.InvalidConfigException;
 import java.time.Duration;
@@ -118,20 +119,7 @@ public record GithubConfig(
     }
 
     private static HttpUrl baseUrl(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return HttpUrl.get(DEFAULT_BASE_URL);
-        }
-        String text = node.isString() ? node.asString().trim() : "";
-        HttpUrl url = HttpUrl.parse(text);
-        if (url == null) {
-            throw new InvalidConfigException("config.base_url", "must be an http or https URL");
-        }
-        if (url.query() != null || url.fragment() != null || url.username().length() > 0) {
-            throw new InvalidConfigException("config.base_url", "must not contain a query, fragment or user info");
-        }
-        String path = url.encodedPath().endsWith("/") ? url.encodedPath().substring(0, url.encodedPath().length() - 1)
-                : url.encodedPath();
-        return url.newBuilder().encodedPath(path.isEmpty() ? "/" : path).build();
+        return node == null || node.isNull() ? HttpUrl.get(DEFAULT_BASE_URL) : BaseUrl.parse(node, "config.base_url");
     }
 
     private static List<String> repositories(JsonNode node) {

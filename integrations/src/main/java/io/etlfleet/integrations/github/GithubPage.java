@@ -1,6 +1,7 @@
 package io.etlfleet.integrations.github;
 
 import io.etlfleet.integrations.http.JsonItems;
+import io.etlfleet.integrations.http.LinkHeader;
 import io.etlfleet.integrations.spi.ConnectorException;
 import io.etlfleet.integrations.spi.EtagStore.StoredEtag;
 import io.etlfleet.integrations.spi.PageRequestInfo;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etlfleet.integrations.contract.RecordingSink;
+import io.etlfleet.integrations.http.BudgetGate;
 import io.etlfleet.integrations.http.CircuitBreakerPolicy;
 import io.etlfleet.integrations.spi.Connector;
 import io.etlfleet.integrations.spi.ConnectorServices;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.json.JsonMapper;
 
 class JsonItemsTest {
@@ -80,5 +81,51 @@ class JsonItemsTest {
                 .isInstanceOf(JacksonException.class);
         assertThatThrownBy(() -> ITEMS.ofArray("{\"a\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(JacksonException.class);
+    }
+
+    private static JsonItems.Located at(String body, String pointer) {
+        return ITEMS.ofArrayAt(body.getBytes(StandardCharsets.UTF_8), JsonPointer.compile(pointer));
+    }
+
+    @Test
+    void findsTheArrayAtAPointerInAnEnvelopeAndKeepsTheRestOfTheBody() {
+        JsonItems.Located located = at("""
+                {"meta": {"next": "abc", "pages": [1, 2]},
+                 "data": {"records": [ {"id": 1, "price": 12.50}, {"id": 2} ], "count": 2},
+                 "tail": null}
+                """, "/data/records");
+
+        assertThat(located.items()).hasValueSatisfying(items -> assertThat(items).extracting(Item::json)
+                .containsExactly("{\"id\":1,\"price\":12.50}", "{\"id\":2}"));
+        assertThat(located.body().at("/meta/next").asString()).isEqualTo("abc");
+        assertThat(located.body().at("/meta/pages/1").asInt()).isEqualTo(2);
+        assertThat(located.body().at("/data/records/1/id").asInt()).isEqualTo(2);
+        assertThat(located.body().at("/data/count").asInt()).isEqualTo(2);
+        assertThat(located.body().get("tail").isNull()).isTrue();
+    }
+
+    @Test
+    void findsAnArrayInsideAnArrayAndTheBodyItself() {
+        assertThat(at("{\"pages\":[{\"items\":[]},{\"items\":[{\"id\":7}]}]}", "/pages/1/items").items())
+                .hasValueSatisfying(items -> assertThat(items).extracting(Item::json).containsExactly("{\"id\":7}"));
+        assertThat(at("[{\"id\":1}, 2]", "").items()).hasValueSatisfying(items -> assertThat(items).hasSize(2));
+    }
+
+    @Test
+    void saysNothingIsThereWhenThePointerMissesOrNamesNoArray() {
+        JsonItems.Located missing = at("{\"data\":{\"other\":[]}}", "/data/records");
+        JsonItems.Located object = at("{\"data\":{\"records\":{\"id\":1}}}", "/data/records");
+
+        assertThat(missing.items()).isEmpty();
+        assertThat(missing.body().at("/data/records").isMissingNode()).isTrue();
+        assertThat(object.items()).isEmpty();
+        assertThat(object.body().at("/data/records").isObject()).isTrue();
+    }
+
+    @Test
+    void refusesAMalformedEnvelope() {
+        assertThatThrownBy(() -> at("{\"data\":[{\"id\":1}", "/data")).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> at("{\"data\":[]} trailing", "/data")).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> at("", "/data")).isInstanceOf(JacksonException.class);
     }
 }

@@ -1,4 +1,4 @@
-package io.etlfleet.integrations.github;
+package io.etlfleet.integrations.http;
 
 import java.util.HashMap;
 import java.util.List;
@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Parses RFC 8288 {@code Link} headers as GitHub sends them
+ * Parses RFC 8288 {@code Link} headers as GitHub and most paged REST APIs send them
  * ({@code <url>; rel="next", <url>; rel="last"}), tolerating any order of links, extra
  * whitespace, unquoted or multi-valued {@code rel}s, extra parameters and several headers.
  */
-final class LinkHeader {
+public final class LinkHeader {
 
     private final Map<String, String> byRel;
 
@@ -19,7 +19,7 @@ final class LinkHeader {
         this.byRel = byRel;
     }
 
-    static LinkHeader parse(List<String> headerValues) {
+    public static LinkHeader parse(List<String> headerValues) {
         Map<String, String> byRel = new HashMap<>();
         for (String value : headerValues) {
             parseInto(value, byRel);
@@ -27,7 +27,8 @@ final class LinkHeader {
         return new LinkHeader(byRel);
     }
 
-    Optional<String> url(String rel) {
+    /** The link target of {@code rel} (case-insensitive) as written, relative or absolute. */
+    public Optional<String> url(String rel) {
         return Optional.ofNullable(byRel.get(rel.toLowerCase(Locale.ROOT)));
     }
 

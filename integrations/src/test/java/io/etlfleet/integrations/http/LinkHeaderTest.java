@@ -1,4 +1,4 @@
-package io.etlfleet.integrations.github;
+package io.etlfleet.integrations.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
