@@ -20,7 +20,7 @@ class ConnectorsTest {
     void findsTheJiraFactoryByType() {
         try (Connectors connectors = Connectors.standard()) {
             assertThat(connectors.factory("jira").type()).isEqualTo("jira");
-            assertThat(connectors.types()).containsExactlyInAnyOrder("github", "jira", "jdbc", "rest");
+            assertThat(connectors.types()).containsExactlyInAnyOrder("github", "jira", "jdbc", "csv", "rest");
         }
     }
 
