@@ -1,5 +1,7 @@
 package io.etlfleet.api.config;
 
+import io.etlfleet.api.files.IntegrationFileController;
+import io.etlfleet.storage.files.FileStore;
 import io.etlfleet.storage.outbox.OutboxStore;
 import io.etlfleet.storage.tenants.ApiKeyStore;
 import io.etlfleet.storage.tenants.TenantStore;
@@ -22,6 +24,16 @@ public class StorageConfiguration {
     @Bean
     ApiKeyStore apiKeyStore(Jdbi jdbi) {
         return new ApiKeyStore(jdbi);
+    }
+
+    @Bean
+    FileStore fileStore(Jdbi jdbi) {
+        return new FileStore(jdbi);
+    }
+
+    @Bean
+    IntegrationFileController.UploadLimit uploadLimit(BackendApiProperties properties) {
+        return new IntegrationFileController.UploadLimit(properties.maxUploadSize().toBytes());
     }
 
     @Bean

@@ -34,7 +34,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(BackendApiProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeFilter(properties.maxRequestSize().toBytes(), errors));
+                new RequestSizeFilter(properties.maxRequestSize().toBytes(),
+                        properties.maxUploadSize().toBytes(), errors));
         registration.setUrlPatterns(List.of("/api/*"));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

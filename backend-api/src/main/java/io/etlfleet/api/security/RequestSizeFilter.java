@@ -16,25 +16,34 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Refuses request bodies above the configured size with 413: at once when the declared
  * {@code Content-Length} is too large, or while reading a chunked body that grows too large.
+ * File uploads ({@code POST .../files}) have their own, larger limit plus room for the
+ * multipart framing.
  */
 public class RequestSizeFilter extends OncePerRequestFilter {
 
+    static final long MULTIPART_FRAMING_BYTES = 64 * 1024;
+
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final HandlerExceptionResolver errors;
 
-    public RequestSizeFilter(long maxBytes, HandlerExceptionResolver errors) {
+    public RequestSizeFilter(long maxBytes, long maxUploadBytes, HandlerExceptionResolver errors) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            errors.resolveException(request, response, null, ApiException.contentTooLarge(maxBytes));
+        boolean upload = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/files");
+        long limit = upload ? maxUploadBytes + MULTIPART_FRAMING_BYTES : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            errors.resolveException(request, response, null,
+                    ApiException.contentTooLarge(upload ? maxUploadBytes : maxBytes));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

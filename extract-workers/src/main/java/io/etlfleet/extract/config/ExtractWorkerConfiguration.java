@@ -2,6 +2,7 @@ package io.etlfleet.extract.config;
 
 import io.etlfleet.extract.fairness.BackfillGate;
 import io.etlfleet.extract.fairness.FairExtractClaimer;
+import io.etlfleet.extract.files.DatabaseUploadedFiles;
 import io.etlfleet.extract.metrics.ExtractMetrics;
 import io.etlfleet.extract.metrics.SharedBudgetGauges;
 import io.etlfleet.extract.ratelimits.DatabaseEtagStore;
@@ -29,6 +30,7 @@ import io.etlfleet.runtime.workers.WorkerHeartbeat;
 import io.etlfleet.runtime.workers.WorkerTypes;
 import io.etlfleet.storage.etags.EtagRepository;
 import io.etlfleet.storage.fairness.FairClaims;
+import io.etlfleet.storage.files.FileStore;
 import io.etlfleet.storage.integrations.IntegrationStore;
 import io.etlfleet.storage.jobs.JobKind;
 import io.etlfleet.storage.jobs.JobStore;
@@ -54,11 +56,14 @@ class ExtractWorkerConfiguration {
         return properties.workerTypes();
     }
 
-    /** Connectors whose rate-limit budgets and ETags live in PostgreSQL, shared by the whole fleet. */
+    /**
+     * Connectors whose rate-limit budgets, ETags and uploaded files live in PostgreSQL, shared by
+     * the whole fleet.
+     */
     @Bean(destroyMethod = "close")
     Connectors connectors(Jdbi jdbi) {
         return Connectors.standard(new ConnectorServices(new DatabaseRateLimitBudgets(new RateLimitBudgetRepository(jdbi)),
-                new DatabaseEtagStore(new EtagRepository(jdbi))));
+                new DatabaseEtagStore(new EtagRepository(jdbi)), new DatabaseUploadedFiles(new FileStore(jdbi))));
     }
 
     @Bean
