@@ -35,6 +35,20 @@ public final class FleetApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
     }
 
+    /** Sends {@code content} as multipart field {@code file} named {@code fileName}. */
+    public JsonNode upload(String key, String path, String fileName, byte[] content, int expectedStatus)
+            throws IOException, InterruptedException {
+        String boundary = "etl-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(key, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), expectedStatus);
+    }
+
     public JsonNode get(String key, String path, int expectedStatus) throws IOException, InterruptedException {
         return send(key, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), expectedStatus);
     }

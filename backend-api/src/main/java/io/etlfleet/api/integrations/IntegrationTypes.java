@@ -12,16 +12,22 @@ import tools.jackson.databind.JsonNode;
 /**
  * The integration types the API accepts and the entity types an extraction of each runs when
  * the request names none. A type is accepted when it is listed here and a connector serves it.
- * A JDBC integration's entity types are the table names its config lists.
+ * A JDBC integration's entity types are the table names its config lists, a CSV integration's
+ * its {@code entity} (default {@value #CSV_DEFAULT_ENTITY}), a REST integration's its streams' names.
  */
 public class IntegrationTypes {
 
     private static final String JDBC = "jdbc";
+    private static final String CSV = "csv";
+    private static final String REST = "rest";
+    static final String CSV_DEFAULT_ENTITY = "rows";
     private static final Map<String, List<String>> ENTITY_TYPES = Map.of(
             "github", List.of("github_repositories", "github_issues", "github_pull_requests", "github_commits",
                     "github_issue_comments"),
             "jira", List.of("jira_projects", "jira_statuses", "jira_issues"),
-            JDBC, List.of());
+            JDBC, List.of(),
+            CSV, List.of(),
+            REST, List.of());
 
     private final Connectors connectors;
 
@@ -50,6 +56,15 @@ public class IntegrationTypes {
             List<String> tables = new java.util.ArrayList<>();
             config.path("tables").forEach(table -> tables.add(table.path("name").asString()));
             return tables;
+        }
+        if (CSV.equals(type)) {
+            String entity = config.path("entity").asString("");
+            return List.of(entity.isEmpty() ? CSV_DEFAULT_ENTITY : entity);
+        }
+        if (REST.equals(type)) {
+            List<String> streams = new java.util.ArrayList<>();
+            config.path("streams").forEach(stream -> streams.add(stream.path("name").asString()));
+            return streams;
         }
         return ENTITY_TYPES.getOrDefault(type, List.of());
     }

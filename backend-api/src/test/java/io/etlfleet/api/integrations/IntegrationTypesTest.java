@@ -24,7 +24,7 @@ class IntegrationTypesTest {
 
     @Test
     void acceptsEveryConnectorTypeWithItsEntityTypes() {
-        assertThat(types.supported()).containsExactly("github", "jdbc", "jira");
+        assertThat(types.supported()).containsExactly("csv", "github", "jdbc", "jira", "rest");
         assertThat(types.refusal("github")).isNull();
         assertThat(types.entityTypes("github", JSON.createObjectNode())).containsExactly("github_repositories",
                 "github_issues", "github_pull_requests", "github_commits", "github_issue_comments");
@@ -41,8 +41,17 @@ class IntegrationTypesTest {
     }
 
     @Test
+    void aCsvIntegrationsEntityIsItsConfiguredEntityAndARestIntegrationsItsStreams() {
+        assertThat(types.entityTypes("csv", JSON.createObjectNode())).containsExactly("rows");
+        assertThat(types.entityTypes("csv", JSON.readTree("{\"entity\":\"orders\"}"))).containsExactly("orders");
+        assertThat(types.entityTypes("rest", JSON.readTree("""
+                {"base_url":"https://api.example.com","streams":[{"name":"orders","path":"/orders"},
+                 {"name":"customers","path":"/customers"}]}"""))).containsExactly("orders", "customers");
+    }
+
+    @Test
     void namesTheKnownTypesForAnUnknownOne() {
-        assertThat(types.refusal("svn")).isEqualTo("must be one of github, jdbc, jira");
+        assertThat(types.refusal("svn")).isEqualTo("must be one of csv, github, jdbc, jira, rest");
     }
 
     @Test

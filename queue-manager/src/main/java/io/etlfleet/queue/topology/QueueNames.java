@@ -22,7 +22,7 @@ public final class QueueNames {
     private static final String BACKFILL_SUFFIX = ".backfill";
 
     /** Integration types with their own queues. */
-    public static final List<String> INTEGRATION_TYPES = List.of("github", "jira", "jdbc");
+    public static final List<String> INTEGRATION_TYPES = List.of("github", "jira", "jdbc", "csv", "rest");
 
     private QueueNames() {
     }

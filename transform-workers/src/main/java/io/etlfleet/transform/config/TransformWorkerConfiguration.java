@@ -31,6 +31,7 @@ import io.etlfleet.transform.jira.JiraIssueLoader;
 import io.etlfleet.transform.jira.JiraProjectLoader;
 import io.etlfleet.transform.jira.JiraStatusLoader;
 import io.etlfleet.transform.loading.EntityLoaders;
+import io.etlfleet.transform.loading.RawOnlyLoader;
 import io.etlfleet.transform.metrics.TransformMetrics;
 import io.etlfleet.transform.running.TransformJobRunner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +56,8 @@ class TransformWorkerConfiguration {
     EntityLoaders entityLoaders() {
         return new EntityLoaders(List.of(new GithubIssueLoader(), new GithubPullRequestLoader(), new GithubCommitLoader(),
                 new GithubIssueCommentLoader(), new GithubRepositoryLoader(), new JiraProjectLoader(),
-                new JiraStatusLoader(), new JiraIssueLoader()), Map.of(JdbcTableLoader.INTEGRATION_TYPE, new JdbcTableLoader()));
+                new JiraStatusLoader(), new JiraIssueLoader()), Map.of(JdbcTableLoader.INTEGRATION_TYPE, new JdbcTableLoader(),
+                "csv", new RawOnlyLoader("csv"), "rest", new RawOnlyLoader("rest")));
     }
 
     @Bean
