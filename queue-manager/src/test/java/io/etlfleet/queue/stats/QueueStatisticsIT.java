@@ -30,11 +30,12 @@ class QueueStatisticsIT {
     void listsEveryFleetQueueWithItsKind() {
         List<QueueStats> all = statistics.all();
 
-        assertThat(all).hasSize(9 + 9 + 3);
+        assertThat(all).hasSize(15 + 15 + 3);
         assertThat(all).filteredOn(stats -> stats.kind() == QueueKind.EXTRACT).extracting(QueueStats::queue)
                 .containsExactly("etl.extract.github", "etl.extract.github.backfill", "etl.extract.jira",
-                        "etl.extract.jira.backfill", "etl.extract.jdbc", "etl.extract.jdbc.backfill");
-        assertThat(all).filteredOn(stats -> stats.kind() == QueueKind.DEAD_LETTER).hasSize(9);
+                        "etl.extract.jira.backfill", "etl.extract.jdbc", "etl.extract.jdbc.backfill",
+                        "etl.extract.csv", "etl.extract.csv.backfill", "etl.extract.rest", "etl.extract.rest.backfill");
+        assertThat(all).filteredOn(stats -> stats.kind() == QueueKind.DEAD_LETTER).hasSize(15);
         assertThat(all).filteredOn(stats -> stats.kind() == QueueKind.RETRY).extracting(QueueStats::queue)
                 .containsExactly("etl.retry.100ms", "etl.retry.200ms", "etl.retry.400ms");
     }

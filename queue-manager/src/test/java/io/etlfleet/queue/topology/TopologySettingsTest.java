@@ -27,7 +27,9 @@ class TopologySettingsTest {
 
         assertThat(settings.workQueues()).containsExactly("etl.extract.github", "etl.extract.github.backfill",
                 "etl.extract.jira", "etl.extract.jira.backfill", "etl.extract.jdbc", "etl.extract.jdbc.backfill",
-                "etl.transform.github", "etl.transform.jira", "etl.transform.jdbc");
+                "etl.extract.csv", "etl.extract.csv.backfill", "etl.extract.rest", "etl.extract.rest.backfill",
+                "etl.transform.github", "etl.transform.jira", "etl.transform.jdbc", "etl.transform.csv",
+                "etl.transform.rest");
         assertThat(settings.deadLetterQueues()).contains("etl.extract.github.dlq",
                 "etl.extract.github.backfill.dlq", "etl.transform.jdbc.dlq");
     }

@@ -37,7 +37,7 @@ class PerTypeCountsTest {
     @Test
     void refusesANameThatIsNoIntegrationTypeSoATypoIsNotIgnored() {
         assertThatIllegalArgumentException().isThrownBy(() -> PerTypeCounts.parse("github=2,githb=1", VARIABLE))
-                .withMessage(VARIABLE + ": unknown integration type 'githb', expected one of [github, jira, jdbc]");
+                .withMessage(VARIABLE + ": unknown integration type 'githb', expected one of [github, jira, jdbc, csv, rest]");
     }
 
     @Test

@@ -52,8 +52,9 @@ class WorkerTypesTest {
 
     @Test
     void consumesEveryTypeWhenTypesAreEmpty() {
-        assertThat(parse("", "jdbc=2").types()).containsExactly("github", "jira", "jdbc");
-        assertThat(parse(null, null).concurrency()).isEqualTo(Map.of("github", 1, "jira", 1, "jdbc", 1));
+        assertThat(parse("", "jdbc=2").types()).containsExactly("github", "jira", "jdbc", "csv", "rest");
+        assertThat(parse(null, null).concurrency())
+                .isEqualTo(Map.of("github", 1, "jira", 1, "jdbc", 1, "csv", 1, "rest", 1));
     }
 
     @Test
@@ -67,7 +68,7 @@ class WorkerTypesTest {
     @Test
     void refusesUnknownOrNoTypes() {
         assertThatIllegalArgumentException().isThrownBy(() -> parse("github,gitlab", null))
-                .withMessage("ETL_EXTRACT_TYPES: unknown integration type 'gitlab', expected one of [github, jira, jdbc]");
+                .withMessage("ETL_EXTRACT_TYPES: unknown integration type 'gitlab', expected one of [github, jira, jdbc, csv, rest]");
         assertThatIllegalArgumentException().isThrownBy(() -> parse(" , ", null))
                 .withMessageStartingWith("ETL_EXTRACT_TYPES names no integration type");
     }
