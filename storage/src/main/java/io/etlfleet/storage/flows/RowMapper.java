@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -100,6 +101,9 @@ public final class RowMapper {
         return MappedRow.of(rawId, values);
     }
 
+    /** Concat parts' pointers, compiled once; few distinct ones exist. */
+    private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
+
     private record CompiledMapping(String label, FlowMapping mapping, JsonPointer pointer, boolean key,
             List<DateTimeFormatter> formatters) {
 
@@ -158,7 +162,7 @@ public final class RowMapper {
                 String text;
                 if (part.startsWith("/")) {
                     anyPointer = true;
-                    JsonNode found = raw.at(JsonPointer.compile(part));
+                    JsonNode found = raw.at(POINTERS.computeIfAbsent(part, JsonPointer::compile));
                     if (absent(found)) {
                         continue;
                     }

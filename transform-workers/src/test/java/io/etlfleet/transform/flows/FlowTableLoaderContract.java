@@ -19,6 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -302,6 +307,35 @@ abstract class FlowTableLoaderContract {
 
         assertThatThrownBy(() -> load(byName, UUID.randomUUID(), List.of(anOrder(2, 2, "b"))))
                 .isInstanceOf(FlowLoadException.class).hasMessageContaining("a flow with another key needs a new target table");
+    }
+
+    @Test
+    void twoWorkersCreatingTheSameTableAtOnceBothLoad() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<LoadCounts>> loads = new ArrayList<>();
+            for (int worker = 0; worker < 2; worker++) {
+                long id = worker + 1;
+                loads.add(workers.submit(() -> {
+                    start.await();
+                    try (Connection connection = connect()) {
+                        connection.setAutoCommit(false);
+                        LoadCounts counts = new FlowTableLoader().load(connection, dialect(), schema(), orders("merge"),
+                                UUID.randomUUID(), List.of(anOrder(id, id, "w" + id)));
+                        connection.commit();
+                        return counts;
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<LoadCounts> load : loads) {
+                assertThat(load.get(60, TimeUnit.SECONDS).written()).isEqualTo(1);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        assertThat(column("name")).containsExactly("w1", "w2");
     }
 
     /** A run id as this database returns it. */
