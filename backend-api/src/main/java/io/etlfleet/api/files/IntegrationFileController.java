@@ -5,6 +5,7 @@ import io.etlfleet.api.integrations.IntegrationService;
 import io.etlfleet.api.security.Caller;
 import io.etlfleet.storage.files.FileStore;
 import io.etlfleet.storage.integrations.Integration;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,10 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * Files of csv integrations: uploaded as multipart field {@code file}, kept durably in the
@@ -56,12 +57,14 @@ public class IntegrationFileController {
         this.maxBytes = limit.maxBytes();
     }
 
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<FileResponse> upload(Caller caller, @PathVariable UUID id,
-            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+    /** Takes {@code multipart/form-data} with the file in field {@code file}; anything else answers 400 naming it. */
+    @PostMapping
+    public ResponseEntity<FileResponse> upload(Caller caller, @PathVariable UUID id, HttpServletRequest request)
+            throws IOException {
         Integration integration = csvIntegration(caller, id);
+        MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
         if (file == null) {
-            throw ApiException.badRequest("file", "is required: send the CSV as multipart field 'file'");
+            throw ApiException.badRequest("file", "is required: send the CSV as multipart/form-data field 'file'");
         }
         String name = name(file.getOriginalFilename());
         FileStore.Upload upload;

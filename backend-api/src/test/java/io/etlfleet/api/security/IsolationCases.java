@@ -142,6 +142,15 @@ final class IsolationCases {
             assertThat(c.count("select count(*) from etl.sync_state where integration_id = :integration"))
                     .isEqualTo(1);
         });
+        add("GET /api/v1/integrations/{}/files",
+                c -> c.expect(c.asB("GET", "/api/v1/integrations/" + c.integrationA() + "/files", null), 404));
+        add("POST /api/v1/integrations/{}/files", c -> {
+            c.expect(c.asB("POST", "/api/v1/integrations/" + c.integrationA() + "/files", null), 404);
+            assertThat(c.count("select count(*) from etl.integration_files where integration_id = :integration"))
+                    .isZero();
+        });
+        add("DELETE /api/v1/integrations/{}/files/{}", c -> c.expect(c.asB("DELETE",
+                "/api/v1/integrations/" + c.integrationA() + "/files/" + UUID.randomUUID(), null), 404));
         add("GET /api/v1/integrations/{}/rate-limit",
                 c -> c.expect(c.asB("GET", "/api/v1/integrations/" + c.integrationA() + "/rate-limit", null), 404));
 
